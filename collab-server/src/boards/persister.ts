@@ -1,0 +1,74 @@
+import type { Store } from '@baton/persistence';
+import * as Y from 'yjs';
+
+export interface PersisterOptions {
+  /** Fold the update log into a snapshot after this many appended updates. */
+  compactEvery: number;
+  onError(error: unknown): void;
+}
+
+/**
+ * Appends every update of a loaded document to the store as it happens, and compacts the
+ * log now and then. With SQLite the append is written before control returns to the event
+ * loop, so before Hocuspocus broadcasts the change (it batches broadcasts to setImmediate).
+ */
+export class DocumentPersister {
+  private readonly pending = new Set<Promise<unknown>>();
+  private sinceCompaction = 0;
+  private lastSeq = 0;
+  private compacting: Promise<void> | null = null;
+
+  constructor(
+    private readonly store: Store,
+    private readonly name: string,
+    private readonly doc: Y.Doc,
+    private readonly options: PersisterOptions,
+  ) {}
+
+  attach(): this {
+    this.doc.on('update', this.onUpdate);
+    return this;
+  }
+
+  detach(): void {
+    this.doc.off('update', this.onUpdate);
+  }
+
+  /** Resolves when every update seen so far is durable. */
+  async flush(): Promise<void> {
+    while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
+  }
+
+  private readonly onUpdate = (update: Uint8Array): void => {
+    const write = this.store.appendUpdate(this.name, update).then((seq) => {
+      this.lastSeq = Math.max(this.lastSeq, seq);
+      this.sinceCompaction++;
+      if (this.sinceCompaction >= this.options.compactEvery) this.scheduleCompaction();
+    });
+    this.track(write);
+  };
+
+  private track(p: Promise<unknown>): void {
+    const tracked = p.catch((error: unknown) => this.options.onError(error)).finally(() => this.pending.delete(tracked));
+    this.pending.add(tracked);
+  }
+
+  private scheduleCompaction(): void {
+    if (this.compacting) return;
+    this.compacting = this.compact().finally(() => {
+      this.compacting = null;
+    });
+    this.track(this.compacting);
+  }
+
+  /**
+   * Writes the whole current state as the snapshot and drops the rows it contains. Every
+   * row with seq <= lastSeq was emitted by this document before now, so the state has it.
+   */
+  async compact(): Promise<void> {
+    const uptoSeq = this.lastSeq;
+    if (uptoSeq === 0) return;
+    this.sinceCompaction = 0;
+    await this.store.compactDocument(this.name, Y.encodeStateAsUpdate(this.doc), uptoSeq);
+  }
+}

@@ -1,0 +1,146 @@
+import type { Store } from '@baton/persistence';
+import {
+  boardDocName,
+  LIMITS,
+  parseCommand,
+  type Actor,
+  type Command,
+  type CommandAnswer,
+  type Refusal,
+  type UserId,
+} from '@baton/shared-types';
+import { applyEffects, readCard, readCards, readStages } from '@baton/shared-types/ydoc';
+import type { Hocuspocus } from '@hocuspocus/server';
+import { randomUUID } from 'node:crypto';
+import type * as Y from 'yjs';
+import type { DocumentRegistry } from '../boards/DocumentRegistry';
+import type { Directory } from '../boards/directory';
+import { serverOrigin } from '../boards/origins';
+import type { Clock } from '../clock';
+import type { Logger } from '../log';
+import { decide, type BoardMember, type DecisionContext } from './decide';
+import { SerialQueue } from './queue';
+
+export interface CommandServiceDeps {
+  store: Store;
+  clock: Clock;
+  hocuspocus: Hocuspocus;
+  documents: DocumentRegistry;
+  directory: Directory;
+  log: Logger;
+}
+
+const reject = (id: string | null, r: Refusal): CommandAnswer => ({ type: 'reject', id, ...r });
+
+/**
+ * The one write path of the board document. For every command, from the websocket, HTTP
+ * or the seed: parse -> deduplicate -> (one board at a time) authorise and decide ->
+ * commit answer, effects and events in one transaction -> apply to the live document ->
+ * wait until its update is durable -> answer. Never throws: every failure is a `reject`.
+ */
+export class CommandService {
+  private readonly queues = new Map<string, SerialQueue>();
+  private readonly inFlight = new Map<string, Promise<CommandAnswer>>();
+
+  constructor(private readonly deps: CommandServiceDeps) {}
+
+  async submit(input: unknown, userId: string, boardId: string): Promise<CommandAnswer> {
+    try {
+      const parsed = parseCommand(input);
+      if (!parsed.ok) return reject(parsed.error.id, parsed.error);
+      const command = parsed.value;
+      const running = this.inFlight.get(command.id);
+      if (running) return await running;
+      const queue = this.queueFor(boardId);
+      if (queue.size >= LIMITS.maxQueuedCommandsPerBoard) {
+        return reject(command.id, { reason: 'internal', message: 'The board is busy; the change was not applied, try again' });
+      }
+      const answer = queue.run(() => this.execute(command, userId, boardId));
+      this.inFlight.set(command.id, answer);
+      try {
+        return await answer;
+      } finally {
+        this.inFlight.delete(command.id);
+      }
+    } catch (error) {
+      this.deps.log.error('command failed', error, { boardId, userId });
+      const id = typeof input === 'object' && input !== null && 'id' in input ? String((input as { id: unknown }).id) : null;
+      return reject(id, { reason: 'internal', message: 'Something went wrong on our side; the change was not applied' });
+    }
+  }
+
+  private queueFor(boardId: string): SerialQueue {
+    let queue = this.queues.get(boardId);
+    if (!queue) {
+      queue = new SerialQueue();
+      this.queues.set(boardId, queue);
+    }
+    return queue;
+  }
+
+  private async execute(command: Command, userId: string, boardId: string): Promise<CommandAnswer> {
+    const { store, clock, directory } = this.deps;
+    const previous = await store.getCommand(command.id);
+    if (previous) return this.replay(previous, command.id, userId, boardId);
+
+    const members = await directory.members(boardId);
+    const member = members.get(userId);
+    const now = clock.now();
+    if (!member) {
+      return this.record(command, userId, boardId, now, reject(command.id, { reason: 'forbidden', message: 'You are not a member of this board' }));
+    }
+    const actor: Actor = { userId: userId as UserId, role: member.role };
+    const connection = await this.deps.hocuspocus.openDirectConnection(boardDocName(boardId), { baton: 'command' });
+    try {
+      const doc = connection.document as Y.Doc;
+      const boardMembers = new Map<string, BoardMember>(
+        [...members].map(([id, m]) => [id, { role: m.role, region: m.user.region, displayName: m.user.displayName }]),
+      );
+      const decision = decide(command, this.context(doc, actor, now, boardMembers));
+      if (!decision.ok) return await this.record(command, userId, boardId, now, reject(command.id, decision.error));
+
+      const { effects, events, result } = decision.value;
+      const answer: CommandAnswer = result ? { type: 'ack', id: command.id, result } : { type: 'ack', id: command.id };
+      const commit = await store.commitCommand(
+        { commandId: command.id, boardId, actor: userId, type: command.type, at: now, answer, effects },
+        events.map((e) => ({ ...e, boardId, actor: userId, at: now })),
+      );
+      if (commit.status === 'duplicate') return this.replay(commit.existing, command.id, userId, boardId);
+      if (effects.length > 0) {
+        applyEffects(doc, effects, commit.seq ?? 0, serverOrigin('command', command.id));
+        await this.deps.documents.flush(boardDocName(boardId));
+      }
+      return answer;
+    } finally {
+      await connection.disconnect({ unloadImmediately: false });
+    }
+  }
+
+  private context(doc: Y.Doc, actor: Actor, now: number, members: Map<string, BoardMember>): DecisionContext {
+    return {
+      actor,
+      now,
+      stages: readStages(doc),
+      getCard: (id) => readCard(doc, id),
+      column: (stageId) => readCards(doc).filter((c) => c.stage === stageId),
+      members,
+      newId: randomUUID,
+    };
+  }
+
+  /** Rejections are recorded too, so a replayed id always gets the same answer. */
+  private async record(command: Command, userId: string, boardId: string, now: number, answer: CommandAnswer): Promise<CommandAnswer> {
+    const commit = await this.deps.store.commitCommand(
+      { commandId: command.id, boardId, actor: userId, type: command.type, at: now, answer, effects: [] },
+      [],
+    );
+    return commit.status === 'duplicate' ? this.replay(commit.existing, command.id, userId, boardId) : answer;
+  }
+
+  private replay(previous: { boardId: string; actor: string; answer: CommandAnswer }, id: string, userId: string, boardId: string): CommandAnswer {
+    if (previous.boardId !== boardId || previous.actor !== userId) {
+      return reject(id, { reason: 'conflict', message: 'This command id was already used for another change' });
+    }
+    return previous.answer;
+  }
+}

@@ -1,0 +1,49 @@
+import path from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** Token-signing secret; when absent one is generated once and kept in the store. */
+  secret: string | null;
+  /** Seed the demo board and demo users into an empty store. */
+  demo: boolean;
+  /** Allow `POST /api/test/clock` to move time forward (tests and demos only). */
+  fakeClock: boolean;
+  /** Lifetime of login tokens. */
+  tokenTtlMs: number;
+  /** Where the built client lives; served at `/`. */
+  clientDir: string | null;
+  /** Log one line per notable event. */
+  quiet: boolean;
+}
+
+export class ConfigError extends Error {}
+
+function int(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new ConfigError(`${name} must be a non-negative integer, got '${value}'`);
+  return n;
+}
+
+/** Reads the configuration from environment variables (see README, "Configuration"). */
+export function configFromEnv(env: NodeJS.ProcessEnv, repoRoot: string): Config {
+  const fakeClock = env.BATON_FAKE_CLOCK === '1';
+  if (fakeClock && env.NODE_ENV === 'production') {
+    throw new ConfigError('BATON_FAKE_CLOCK=1 is for tests and demos and is refused when NODE_ENV=production');
+  }
+  const secret = env.BATON_SECRET && env.BATON_SECRET.length > 0 ? env.BATON_SECRET : null;
+  if (secret !== null && secret.length < 16) throw new ConfigError('BATON_SECRET must be at least 16 characters');
+  return {
+    port: int('PORT', env.PORT, 8080),
+    host: env.HOST || '127.0.0.1',
+    dataDir: path.resolve(env.BATON_DATA_DIR || path.join(repoRoot, 'data')),
+    secret,
+    demo: env.BATON_DEMO !== '0',
+    fakeClock,
+    tokenTtlMs: int('BATON_TOKEN_TTL_HOURS', env.BATON_TOKEN_TTL_HOURS, 12) * 3600_000,
+    clientDir: path.join(repoRoot, 'client', 'dist'),
+    quiet: env.BATON_QUIET === '1',
+  };
+}

@@ -1,0 +1,74 @@
+import { userColor, type PresenceUser, type ServerMessage } from '@baton/shared-types';
+import { readMeta } from '@baton/shared-types/ydoc';
+import type {
+  beforeHandleAwarenessPayload,
+  connectedPayload,
+  Document,
+  Extension,
+  onDisconnectPayload,
+} from '@hocuspocus/server';
+import type { Clock } from '../clock';
+import type { DocumentRegistry } from '../boards/DocumentRegistry';
+import { connectionContext } from './context';
+
+/**
+ * Who is on a board, from authenticated connections only: the server sends the list on
+ * every join and leave, and rewrites the `user` field of every awareness state to the
+ * authenticated identity, so nobody can appear under someone else's name.
+ */
+export class Presence implements Extension {
+  readonly extensionName = 'baton-presence';
+
+  constructor(
+    private readonly clock: Clock,
+    private readonly documents: DocumentRegistry,
+  ) {}
+
+  async connected({ connection, documentName }: connectedPayload): Promise<void> {
+    const ctx = connectionContext(connection.context);
+    if (!ctx) return;
+    const hello: ServerMessage = {
+      type: 'hello',
+      docName: documentName,
+      epoch: this.documents.epochOf(documentName) ?? readMeta(connection.document).epoch ?? '',
+      serverTime: this.clock.now(),
+      user: { id: ctx.user.id, displayName: ctx.user.displayName, role: ctx.role },
+    };
+    connection.sendStateless(JSON.stringify(hello));
+    this.broadcast(connection.document);
+  }
+
+  async onDisconnect({ document }: onDisconnectPayload): Promise<void> {
+    this.broadcast(document);
+  }
+
+  async beforeHandleAwareness({ states, connection }: beforeHandleAwarenessPayload): Promise<void> {
+    const ctx = connectionContext(connection?.context);
+    if (!ctx) return;
+    const identity = { id: ctx.user.id, name: ctx.user.displayName, color: userColor(ctx.user.id), role: ctx.role };
+    for (const state of states.values()) {
+      if (state && typeof state === 'object') state.user = identity;
+    }
+  }
+
+  private broadcast(document: Document): void {
+    const users = new Map<string, PresenceUser>();
+    for (const connection of document.getConnections()) {
+      const ctx = connectionContext(connection.context);
+      if (!ctx) continue;
+      const existing = users.get(ctx.user.id);
+      if (existing) existing.connections++;
+      else {
+        users.set(ctx.user.id, {
+          userId: ctx.user.id,
+          displayName: ctx.user.displayName,
+          role: ctx.role,
+          color: userColor(ctx.user.id),
+          connections: 1,
+        });
+      }
+    }
+    const message: ServerMessage = { type: 'presence', users: [...users.values()] };
+    document.broadcastStateless(JSON.stringify(message));
+  }
+}

@@ -1,0 +1,56 @@
+import type { Store } from '@baton/persistence';
+import { LIMITS } from '@baton/shared-types';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { Authenticator } from '../auth/authenticator';
+import type { DocumentRegistry } from '../boards/DocumentRegistry';
+import type { Directory } from '../boards/directory';
+import type { FakeClock } from '../clock';
+import type { CommandService } from '../commands/CommandService';
+import type { Logger } from '../log';
+import { authRoutes } from './authRoutes';
+import { boardRoutes } from './boardRoutes';
+import { fail } from './errors';
+import { mountClient } from './staticClient';
+import { testRoutes } from './testRoutes';
+
+export interface AppDeps {
+  store: Store;
+  auth: Authenticator;
+  directory: Directory;
+  commands: CommandService;
+  documents: DocumentRegistry;
+  log: Logger;
+  demo: boolean;
+  demoUsernames: readonly string[];
+  fakeClock: FakeClock | null;
+  clientDir: string | null;
+}
+
+/** The HTTP side of Baton: REST under /api, the built client everywhere else. */
+export function createApp(deps: AppDeps): Hono {
+  const app = new Hono();
+  app.onError((error, c) => {
+    deps.log.error('request failed', error, { path: c.req.path });
+    return fail(c, 'internal', 'Something went wrong on our side');
+  });
+
+  const api = new Hono();
+  api.use('*', async (c, next) => {
+    await next();
+    c.header('Cache-Control', 'no-store');
+  });
+  api.use(
+    '*',
+    bodyLimit({ maxSize: LIMITS.maxHttpJsonBytes, onError: (c) => fail(c, 'too_large', `Request body is larger than ${LIMITS.maxHttpJsonBytes} bytes`) }),
+  );
+  api.get('/health', (c) => c.json({ ok: true }));
+  api.route('/', authRoutes(deps));
+  api.route('/boards', boardRoutes(deps));
+  if (deps.fakeClock) api.route('/test', testRoutes(deps.fakeClock));
+  api.all('*', (c) => fail(c, 'not_found', `No API route ${c.req.method} ${c.req.path}`));
+
+  app.route('/api', api);
+  mountClient(app, deps.clientDir);
+  return app;
+}

@@ -1,0 +1,151 @@
+import { readCards } from '@baton/shared-types/ydoc';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { cardOf, connectClient, waitFor, type TestClient } from './support/client';
+import { startTestServer, type TestServer } from './support/server';
+
+let server: TestServer;
+let a: TestClient;
+let b: TestClient;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  a = await connectClient(server.url, 'manager');
+  b = await connectClient(server.url, 'sales');
+});
+afterAll(async () => {
+  a?.close();
+  b?.close();
+  await server?.dispose();
+});
+
+/** The board as the server's own store would load it from disk. */
+async function storedCards() {
+  const loaded = await server.store.loadDocument('board:demo');
+  const doc = new Y.Doc();
+  if (loaded?.snapshot) Y.applyUpdate(doc, loaded.snapshot);
+  for (const u of loaded?.updates ?? []) Y.applyUpdate(doc, u.data);
+  return readCards(doc);
+}
+
+describe('a live board shared by two people', () => {
+  it('shows the seeded demo board to every member', () => {
+    expect(a.cards().length).toBeGreaterThanOrEqual(40);
+    expect(b.cards().length).toBe(a.cards().length);
+  });
+
+  it('shows a move by one person to the other', async () => {
+    const card = cardOf(a, 'sales', 'lead');
+    const answer = await a.send({ type: 'moveCard', cardId: card.id, toStage: 'needs_confirmed' });
+    expect(answer.type).toBe('ack');
+    await b.waitFor(() => b.card(card.id)?.stage === 'needs_confirmed');
+    expect(b.column('needs_confirmed').at(-1)?.id).toBe(card.id);
+  });
+
+  it('puts a card exactly between the two cards it was dropped between', async () => {
+    const [first, second] = a.column('lead');
+    const moving = cardOf(a, 'sales2', 'quote');
+    const answer = await a.send({ type: 'moveCard', cardId: moving.id, toStage: 'lead', afterCardId: first!.id, beforeCardId: second!.id });
+    expect(answer.type).toBe('ack');
+    await b.waitFor(() => b.card(moving.id)?.stage === 'lead');
+    expect(b.column('lead').slice(0, 3).map((c) => c.id)).toEqual([first!.id, moving.id, second!.id]);
+  });
+
+  it('ends concurrent moves of one card with it in one column at one position on every client', async () => {
+    const card = cardOf(a, 'sales', 'lead');
+    const [ra, rb] = await Promise.all([
+      a.send({ type: 'moveCard', cardId: card.id, toStage: 'solution_demo' }),
+      b.send({ type: 'moveCard', cardId: card.id, toStage: 'quote' }),
+    ]);
+    expect([ra.type, rb.type]).toEqual(['ack', 'ack']);
+    await waitFor(() => {
+      const ca = a.card(card.id);
+      const cb = b.card(card.id);
+      return ca && cb && ca.stage === cb.stage && ca.rank === cb.rank;
+    });
+    for (const client of [a, b]) {
+      const columns = ['lead', 'needs_confirmed', 'solution_demo', 'quote', 'negotiation', 'signed'].filter((s) =>
+        client.column(s).some((c) => c.id === card.id),
+      );
+      expect(columns).toHaveLength(1);
+    }
+    const stored = (await storedCards()).find((c) => c.id === card.id);
+    expect(stored?.stage).toBe(a.card(card.id)?.stage);
+    expect(stored?.rank).toBe(a.card(card.id)?.rank);
+  });
+
+  it('gives 20 concurrent moves into the same gap 20 distinct ranks in a consistent order', async () => {
+    const a2 = await connectClient(server.url, 'manager');
+    const [upper, lower] = a.column('negotiation');
+    const movers = ['lead', 'needs_confirmed', 'solution_demo'].flatMap((s) => a.column(s)).slice(0, 20);
+    expect(movers).toHaveLength(20);
+    const answers = await Promise.all(
+      movers.map((card, i) =>
+        (i % 2 ? a : a2).send({ type: 'moveCard', cardId: card.id, toStage: 'negotiation', afterCardId: upper!.id, beforeCardId: lower!.id }),
+      ),
+    );
+    a2.close();
+    expect(answers.map((x) => x.type)).toEqual(Array(20).fill('ack'));
+    const landed = movers.map((c) => c.id);
+    await waitFor(() => landed.every((id) => b.card(id)?.stage === 'negotiation'));
+    const column = b.column('negotiation');
+    const ranks = column.map((c) => c.rank);
+    expect(new Set(ranks).size).toBe(ranks.length);
+    expect([...ranks].sort()).toEqual(ranks);
+    const ids = column.map((c) => c.id);
+    const block = ids.slice(ids.indexOf(upper!.id) + 1, ids.indexOf(lower!.id));
+    expect(new Set(block)).toEqual(new Set(landed));
+    expect(a.column('negotiation').map((c) => c.id)).toEqual(ids);
+  });
+
+  it('edits fields live and records them on disk', async () => {
+    const card = cardOf(a, 'sales', 'quote');
+    const answer = await b.send({ type: 'updateCard', cardId: card.id, fields: { amount: 123456, nextStep: 'Call procurement' } });
+    expect(answer.type).toBe('ack');
+    await a.waitFor(() => a.card(card.id)?.amount === 123456);
+    expect(a.card(card.id)?.nextStep).toBe('Call procurement');
+    expect((await storedCards()).find((c) => c.id === card.id)?.amount).toBe(123456);
+    const events = await server.store.listEvents({ boardId: 'demo', cardId: card.id, newestFirst: true, limit: 1 });
+    expect(events[0]).toMatchObject({ type: 'card.updated', actor: 'sales', data: { after: { amount: 123456 } } });
+  });
+
+  it('creates a card with the id the client chose and acknowledges it', async () => {
+    const id = crypto.randomUUID();
+    const answer = await b.send({ type: 'createCard', card: { id, title: 'Kiosk rollout', customer: 'Acme Foods', amount: 5000 } });
+    expect(answer).toMatchObject({ type: 'ack', result: { cardId: id } });
+    const seen = await a.waitFor(() => a.card(id));
+    expect(seen).toMatchObject({ stage: 'lead', ownerId: 'sales', title: 'Kiosk rollout', region: 'East', archived: false });
+    expect(a.column('lead').at(-1)?.id).toBe(id);
+  });
+
+  it('archives and restores a card', async () => {
+    const card = cardOf(b, 'sales', 'signed');
+    expect((await b.send({ type: 'archiveCard', cardId: card.id })).type).toBe('ack');
+    await a.waitFor(() => a.card(card.id)?.archived === true);
+    expect(a.column('signed').some((c) => c.id === card.id)).toBe(false);
+    expect((await b.send({ type: 'restoreCard', cardId: card.id })).type).toBe('ack');
+    await a.waitFor(() => a.card(card.id)?.archived === false);
+  });
+
+  it('refuses to move an archived card, with the reason', async () => {
+    const card = cardOf(b, 'sales', 'signed');
+    await b.send({ type: 'archiveCard', cardId: card.id });
+    const answer = await b.send({ type: 'moveCard', cardId: card.id, toStage: 'lead' });
+    expect(answer).toMatchObject({ type: 'reject', reason: 'conflict' });
+    await b.send({ type: 'restoreCard', cardId: card.id });
+  });
+
+  it('tells every client who is on the board, by their authenticated names', async () => {
+    const presence = await a.waitFor(() => {
+      const last = [...a.messages].reverse().find((m) => m.type === 'presence');
+      return last?.type === 'presence' && last.users.length >= 2 ? last : null;
+    });
+    expect(presence.users.map((u) => u.displayName).sort()).toEqual(['Chen Jing', 'Li Wei']);
+  });
+
+  it('greets each connection with the document epoch and the identity it was given', () => {
+    const hello = a.messages.find((m) => m.type === 'hello');
+    expect(hello).toMatchObject({ type: 'hello', docName: 'board:demo', user: { id: 'manager', role: 'manager' } });
+    expect(hello?.type === 'hello' && hello.epoch.length).toBeGreaterThan(10);
+  });
+});

@@ -1,0 +1,136 @@
+import type { BoardId, CommandAnswer, Membership, Role, User, UserId } from '@baton/shared-types';
+import type { BoardEffect } from '@baton/shared-types/ydoc';
+
+/**
+ * Storage behind Baton, as one small asynchronous interface. SQLite is the default
+ * backend; Postgres follows. No caller may rely on a call completing synchronously.
+ * Every backend must pass `runStoreConformance` (see ./testing).
+ */
+export interface Store {
+  readonly kind: string;
+  close(): Promise<void>;
+
+  // --- Yjs documents: an append-only update log per document, compacted into a snapshot ---
+  /** Creates the document record if missing. The epoch is chosen by `makeEpoch` on creation only. */
+  ensureDocument(name: string, makeEpoch: () => string): Promise<{ epoch: string; created: boolean }>;
+  /** Snapshot plus the updates appended after it, in append order; null for an unknown document. */
+  loadDocument(name: string): Promise<LoadedDocument | null>;
+  /** Appends one update; durable when the promise resolves. Returns its sequence number. */
+  appendUpdate(name: string, update: Uint8Array): Promise<number>;
+  /**
+   * Replaces the snapshot with `merged` (which must contain the old snapshot and every update
+   * with seq <= `uptoSeq`) and deletes those updates, in one transaction: a crash at any point
+   * leaves either the old rows or the new snapshot, never neither.
+   */
+  compactDocument(name: string, merged: Uint8Array, uptoSeq: number): Promise<void>;
+  /** Replaces a document's whole history (restore/reset) and gives it a new epoch. */
+  resetDocument(name: string, state: Uint8Array, epoch: string): Promise<void>;
+  /** Number of updates not yet folded into the snapshot. */
+  countUpdates(name: string): Promise<number>;
+
+  // --- Commands: answers for idempotency, effects for re-application, events for reports ---
+  /**
+   * Records an answered command and its events in one transaction. An `ack` with effects
+   * gets the board's next command sequence number. If the command id was already recorded,
+   * nothing is written and the earlier record is returned.
+   */
+  commitCommand(record: CommandRecord, events: readonly EventRecord[]): Promise<CommitResult>;
+  getCommand(commandId: string): Promise<StoredCommand | null>;
+  /** Applied commands (those with a sequence number) of a board after `seq`, in order. */
+  listAppliedCommands(boardId: BoardId | string, afterSeq: number): Promise<StoredCommand[]>;
+
+  // --- Events ---
+  appendEvents(events: readonly EventRecord[]): Promise<void>;
+  listEvents(query: EventQuery): Promise<StoredEvent[]>;
+
+  // --- Users, boards, memberships ---
+  upsertUser(user: UserRecord): Promise<void>;
+  getUser(id: UserId | string): Promise<UserRecord | null>;
+  getUserByUsername(username: string): Promise<UserRecord | null>;
+  listUsers(): Promise<UserRecord[]>;
+  createBoard(board: BoardRecord): Promise<void>;
+  getBoard(id: BoardId | string): Promise<BoardRecord | null>;
+  listBoards(): Promise<BoardRecord[]>;
+  setMembership(membership: Membership): Promise<void>;
+  removeMembership(boardId: BoardId | string, userId: UserId | string): Promise<void>;
+  getMembership(boardId: BoardId | string, userId: UserId | string): Promise<Membership | null>;
+  listMemberships(filter: { boardId?: string; userId?: string }): Promise<Membership[]>;
+
+  // --- Settings and cross-process coordination ---
+  getSetting(key: string): Promise<string | null>;
+  /** Stores `value` unless the key already has one; returns whichever value is stored. */
+  setSettingIfAbsent(key: string, value: string): Promise<string>;
+  setSetting(key: string, value: string): Promise<void>;
+  /**
+   * Takes the named lock for `ttlMs` if it is free, expired, or already held by `holder`
+   * (which renews it). Returns whether `holder` now holds it.
+   */
+  acquireLock(name: string, holder: string, ttlMs: number, now: number): Promise<boolean>;
+  releaseLock(name: string, holder: string): Promise<void>;
+}
+
+export interface LoadedDocument {
+  epoch: string;
+  snapshot: Uint8Array | null;
+  updates: StoredUpdate[];
+}
+
+export interface StoredUpdate {
+  seq: number;
+  data: Uint8Array;
+}
+
+export interface CommandRecord {
+  commandId: string;
+  boardId: string;
+  actor: string;
+  type: string;
+  at: number;
+  answer: CommandAnswer;
+  /** What the command changed; empty for rejections. */
+  effects: BoardEffect[];
+}
+
+export interface StoredCommand extends CommandRecord {
+  /** The board's command sequence number; null for rejections and effect-less acks. */
+  seq: number | null;
+}
+
+export type CommitResult = { status: 'committed'; seq: number | null } | { status: 'duplicate'; existing: StoredCommand };
+
+export interface EventRecord {
+  boardId: string;
+  cardId: string | null;
+  type: string;
+  actor: string;
+  at: number;
+  data: Record<string, unknown>;
+}
+
+export interface StoredEvent extends EventRecord {
+  id: number;
+}
+
+export interface EventQuery {
+  boardId: string;
+  cardId?: string;
+  types?: string[];
+  /** Only events with id greater than this. */
+  afterId?: number;
+  /** Newest first when true (default: oldest first). */
+  newestFirst?: boolean;
+  limit?: number;
+}
+
+export interface UserRecord extends User {
+  /** scrypt hash in the form `scrypt$N$r$p$salt$hash` (base64 parts). */
+  passwordHash: string;
+}
+
+export interface BoardRecord {
+  id: BoardId;
+  name: string;
+  createdAt: number;
+}
+
+export type { Role };

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { CARD_FIELDS, EDITABLE_FIELDS, type EditableField } from '../model/card';
+import { STAGE_ID_PATTERN } from '../model/ids';
+
+const commandId = z.uuid({ message: 'Command id must be a UUID' });
+const cardId = z.uuid({ message: 'Card id must be a UUID' });
+const stageId = z.string().regex(STAGE_ID_PATTERN, 'Not a stage id');
+const reason = z.string().trim().min(1).max(1000);
+
+type EditableShape = { [K in EditableField]: (typeof CARD_FIELDS)[K]['schema'] };
+const editableShape = Object.fromEntries(EDITABLE_FIELDS.map((f) => [f, CARD_FIELDS[f].schema])) as EditableShape;
+
+/** A partial set of editable fields; unknown keys are refused. */
+export const cardPatchSchema = z.object(editableShape).partial().strict();
+
+export const createCardSchema = z
+  .object({
+    id: commandId,
+    type: z.literal('createCard'),
+    card: cardPatchSchema
+      .extend({
+        id: cardId.optional(),
+        title: CARD_FIELDS.title.schema,
+        customer: CARD_FIELDS.customer.schema,
+      })
+      .strict(),
+    /** Place the new card after this card of the first column (default: at the end). */
+    afterCardId: cardId.optional(),
+  })
+  .strict();
+
+export const updateCardSchema = z
+  .object({ id: commandId, type: z.literal('updateCard'), cardId, fields: cardPatchSchema })
+  .strict();
+
+export const moveCardSchema = z
+  .object({
+    id: commandId,
+    type: z.literal('moveCard'),
+    cardId,
+    toStage: stageId,
+    /** The card that should end up directly above the moved card. */
+    afterCardId: cardId.nullish(),
+    /** The card that should end up directly below (used when there is no `afterCardId`). */
+    beforeCardId: cardId.nullish(),
+    reason: reason.optional(),
+  })
+  .strict();
+
+export const archiveCardSchema = z.object({ id: commandId, type: z.literal('archiveCard'), cardId }).strict();
+export const restoreCardSchema = z.object({ id: commandId, type: z.literal('restoreCard'), cardId }).strict();
+
+export const commandSchema = z.discriminatedUnion('type', [
+  createCardSchema,
+  updateCardSchema,
+  moveCardSchema,
+  archiveCardSchema,
+  restoreCardSchema,
+]);
+
+export const COMMAND_TYPES = ['createCard', 'updateCard', 'moveCard', 'archiveCard', 'restoreCard'] as const;

@@ -1,0 +1,60 @@
+export type { Brand, BoardId, CardId, CommandId, StageId, UserId } from './model/ids';
+export {
+  asBoardId,
+  asCardId,
+  asCommandId,
+  asStageId,
+  asUserId,
+  SLUG_PATTERN,
+  STAGE_ID_PATTERN,
+  UUID_PATTERN,
+} from './model/ids';
+export type { Actor, Membership, Role, User } from './model/roles';
+export { isRole, ROLES } from './model/roles';
+export type { LocalizedLabel, StageConfig } from './model/stages';
+export { DEFAULT_STAGES, FIRST_STAGE_ID, stageIndex } from './model/stages';
+export type { Card, CardFieldName, CardPatch, Channel, DealType, EditableField, FieldWriter } from './model/card';
+export {
+  CARD_DEFAULTS,
+  CARD_FIELD_NAMES,
+  CARD_FIELDS,
+  CHANNELS,
+  DEAL_TYPES,
+  EDITABLE_FIELDS,
+  isCardFieldName,
+} from './model/card';
+export { userColor } from './model/colors';
+export type { Refusal, Result } from './rules/result';
+export { ok, refuse } from './rules/result';
+export type { BoardAction, CardAction } from './rules/permissions';
+export {
+  BOARD_RIGHTS,
+  CARD_RIGHTS,
+  canActOnCard,
+  canApplyPatch,
+  canCreateWithOwner,
+  canDoOnBoard,
+} from './rules/permissions';
+export type {
+  ArchiveCardCommand,
+  Command,
+  CommandInput,
+  CommandType,
+  CreateCardCommand,
+  MoveCardCommand,
+  RestoreCardCommand,
+  UpdateCardCommand,
+} from './commands/types';
+export { cardPatchSchema, COMMAND_TYPES, commandSchema } from './commands/schemas';
+export type { ParseFailure } from './commands/parse';
+export { parseCommand } from './commands/parse';
+export type { DocKind, DocName } from './protocol/documents';
+export { boardDocName, cardDocName, DOC_KINDS, parseDocName } from './protocol/documents';
+export type { RejectReason } from './protocol/reasons';
+export { CLOSE_CODES, REJECT_REASONS } from './protocol/reasons';
+export { LIMITS } from './protocol/limits';
+export type { CommandAnswer, PresenceUser, ServerMessage } from './protocol/messages';
+export { parseServerMessage } from './protocol/messages';
+export { compareByRank, isValidRank, rankBetween, REBALANCE_RANK_LENGTH, spreadRanks } from './rank/rank';
+export type { BoardEvent, EventType } from './protocol/events';
+export { EVENT_TYPES } from './protocol/events';

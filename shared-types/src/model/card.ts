@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import type { CardId, StageId, UserId } from './ids';
+import { SLUG_PATTERN, STAGE_ID_PATTERN } from './ids';
+
+export const CHANNELS = ['website', 'trade_show', 'phone', 'referral', 'other'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export const DEAL_TYPES = ['new', 'renewal'] as const;
+export type DealType = (typeof DEAL_TYPES)[number];
+
+/**
+ * Who may write a field:
+ * - `create`   chosen by the client when the card is created, never changed afterwards
+ * - `editor`   anyone allowed to edit the card (its sales owner, a manager, ops, admin)
+ * - `reassign` only roles that may hand a card to someone else (manager, ops, admin)
+ * - `move`     only through `moveCard`, which checks the process rules
+ * - `archive`  only through `archiveCard` / `restoreCard`
+ * - `server`   computed by the server; never accepted from a client
+ */
+export type FieldWriter = 'create' | 'editor' | 'reassign' | 'move' | 'archive' | 'server';
+
+const text = (max: number) => z.string().trim().max(max);
+const time = z.number().int().nonnegative();
+
+/** The card model: one table of field name -> type (a validator) -> who may write it. */
+export const CARD_FIELDS = {
+  id: { schema: z.uuid(), write: 'create' },
+  title: { schema: text(200).min(1, 'Title cannot be empty'), write: 'editor' },
+  customer: { schema: text(200).min(1, 'Customer cannot be empty'), write: 'editor' },
+  contactName: { schema: text(200), write: 'editor' },
+  needSummary: { schema: text(4000), write: 'editor' },
+  decisionMaker: { schema: text(200), write: 'editor' },
+  ownerId: { schema: z.string().regex(SLUG_PATTERN, 'Not a user id'), write: 'reassign' },
+  channel: { schema: z.enum(CHANNELS), write: 'editor' },
+  region: { schema: text(100), write: 'editor' },
+  industry: { schema: text(100), write: 'editor' },
+  dealType: { schema: z.enum(DEAL_TYPES), write: 'editor' },
+  amount: { schema: z.number().nonnegative().max(1e12).nullable(), write: 'editor' },
+  currency: { schema: z.string().regex(/^[A-Z]{3}$/, 'Use a three-letter ISO currency code'), write: 'editor' },
+  nextStep: { schema: text(500), write: 'editor' },
+  stage: { schema: z.string().regex(STAGE_ID_PATTERN), write: 'move' },
+  rank: { schema: z.string().min(1).max(128), write: 'server' },
+  archived: { schema: z.boolean(), write: 'archive' },
+  createdAt: { schema: time, write: 'server' },
+  updatedAt: { schema: time, write: 'server' },
+  lastActivityAt: { schema: time, write: 'server' },
+  stageEnteredAt: { schema: time, write: 'server' },
+} as const satisfies Record<string, { schema: z.ZodType; write: FieldWriter }>;
+
+export type CardFieldName = keyof typeof CARD_FIELDS;
+export const CARD_FIELD_NAMES = Object.keys(CARD_FIELDS) as CardFieldName[];
+
+type FieldValue<K extends CardFieldName> = z.infer<(typeof CARD_FIELDS)[K]['schema']>;
+
+/** A deal on the board. Times are epoch milliseconds set by the server. */
+export type Card = { [K in CardFieldName]: FieldValue<K> } & {
+  id: CardId;
+  ownerId: UserId;
+  stage: StageId;
+};
+
+/** Fields a client may send in `updateCard` (subject to role checks). */
+export const EDITABLE_FIELDS = CARD_FIELD_NAMES.filter((name) => {
+  const w = CARD_FIELDS[name].write;
+  return w === 'editor' || w === 'reassign';
+}) as Array<'title' | 'customer' | 'contactName' | 'needSummary' | 'decisionMaker' | 'ownerId' | 'channel' | 'region' | 'industry' | 'dealType' | 'amount' | 'currency' | 'nextStep'>;
+export type EditableField = (typeof EDITABLE_FIELDS)[number];
+export type CardPatch = Partial<Pick<Card, EditableField>>;
+
+export const isCardFieldName = (name: string): name is CardFieldName =>
+  Object.prototype.hasOwnProperty.call(CARD_FIELDS, name);
+
+/** Values a new card gets for fields its creator did not fill in. */
+export const CARD_DEFAULTS = {
+  contactName: '',
+  needSummary: '',
+  decisionMaker: '',
+  channel: 'other',
+  region: '',
+  industry: '',
+  dealType: 'new',
+  amount: null,
+  currency: 'CNY',
+  nextStep: '',
+  archived: false,
+} as const satisfies Partial<Card>;

@@ -1,0 +1,37 @@
+import type { Role } from '../model/roles';
+import type { RejectReason } from './reasons';
+
+/** The answer to one command, sent to the connection that sent it. */
+export type CommandAnswer =
+  | { type: 'ack'; id: string; result?: Record<string, unknown> }
+  | { type: 'reject'; id: string | null; reason: RejectReason; message: string; details?: Record<string, unknown> };
+
+export interface PresenceUser {
+  userId: string;
+  displayName: string;
+  role: Role;
+  color: string;
+  /** How many tabs/devices of this user are connected. */
+  connections: number;
+}
+
+/** Everything the server sends on a document's stateless channel. */
+export type ServerMessage =
+  | CommandAnswer
+  /** Sent once a connection to a document is established. */
+  | { type: 'hello'; docName: string; epoch: string; serverTime: number; user: { id: string; displayName: string; role: Role } }
+  /** Who is on the board, from authenticated connections only. */
+  | { type: 'presence'; users: PresenceUser[] };
+
+/** Parses a stateless payload from the server; null for anything unexpected. */
+export function parseServerMessage(payload: string): ServerMessage | null {
+  try {
+    const value: unknown = JSON.parse(payload);
+    if (typeof value !== 'object' || value === null || !('type' in value)) return null;
+    const type = (value as { type: unknown }).type;
+    if (type === 'ack' || type === 'reject' || type === 'hello' || type === 'presence') return value as ServerMessage;
+    return null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,81 @@
+import * as Y from 'yjs';
+import { CARD_FIELD_NAMES, type Card } from '../model/card';
+import type { BoardId, CardId } from '../model/ids';
+import { DEFAULT_STAGES, type StageConfig } from '../model/stages';
+
+/**
+ * Layout of the `board:<id>` document. Only the server writes it (through commands);
+ * every client reads it.
+ *
+ *   meta:   Y.Map   { boardId, name, epoch, appliedSeq }
+ *   stages: Y.Array<StageConfig>   ordered column configuration (plain JSON values)
+ *   cards:  Y.Map<Y.Map>           cardId -> fields of the card (see CARD_FIELDS)
+ */
+export const BOARD_ROOTS = { meta: 'meta', stages: 'stages', cards: 'cards' } as const;
+
+export interface BoardMeta {
+  boardId: BoardId | null;
+  name: string;
+  /** Changes only when the document's history is reset; a cache with another epoch is discarded. */
+  epoch: string | null;
+  /** Sequence number of the last committed command whose effect this document contains. */
+  appliedSeq: number;
+}
+
+export const metaMap = (doc: Y.Doc) => doc.getMap<unknown>(BOARD_ROOTS.meta);
+export const stagesArray = (doc: Y.Doc) => doc.getArray<StageConfig>(BOARD_ROOTS.stages);
+export const cardsMap = (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>(BOARD_ROOTS.cards);
+
+export function readMeta(doc: Y.Doc): BoardMeta {
+  const m = metaMap(doc);
+  const appliedSeq = m.get('appliedSeq');
+  return {
+    boardId: (m.get('boardId') as BoardId | undefined) ?? null,
+    name: (m.get('name') as string | undefined) ?? '',
+    epoch: (m.get('epoch') as string | undefined) ?? null,
+    appliedSeq: typeof appliedSeq === 'number' ? appliedSeq : 0,
+  };
+}
+
+/** The board's stages; the default pipeline until the document says otherwise. */
+export function readStages(doc: Y.Doc): StageConfig[] {
+  const arr = stagesArray(doc);
+  return arr.length > 0 ? arr.toArray() : [...DEFAULT_STAGES];
+}
+
+/** Reads one card; null when the entry is not a complete card (never trust a cache blindly). */
+export function readCardMap(id: string, map: Y.Map<unknown> | undefined): Card | null {
+  if (!(map instanceof Y.Map)) return null;
+  const card: Record<string, unknown> = {};
+  for (const name of CARD_FIELD_NAMES) card[name] = map.get(name);
+  card.id = id;
+  if (typeof card.stage !== 'string' || typeof card.rank !== 'string' || typeof card.ownerId !== 'string') return null;
+  return card as Card;
+}
+
+export function readCard(doc: Y.Doc, id: CardId | string): Card | null {
+  return readCardMap(id, cardsMap(doc).get(id));
+}
+
+export function readCards(doc: Y.Doc): Card[] {
+  const out: Card[] = [];
+  cardsMap(doc).forEach((map, id) => {
+    const card = readCardMap(id, map);
+    if (card) out.push(card);
+  });
+  return out;
+}
+
+/** Ids of cards touched by a batch of deep events on the `cards` map. */
+export function changedCardIds(events: ReadonlyArray<Y.YEvent<Y.AbstractType<unknown>>>, cards: Y.Map<unknown>): Set<string> {
+  const ids = new Set<string>();
+  for (const event of events) {
+    if (event.target === cards) {
+      for (const key of event.changes.keys.keys()) ids.add(key);
+    } else {
+      const id = event.path[0];
+      if (typeof id === 'string') ids.add(id);
+    }
+  }
+  return ids;
+}

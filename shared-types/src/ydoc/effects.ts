@@ -1,0 +1,60 @@
+import * as Y from 'yjs';
+import type { Card } from '../model/card';
+import type { StageConfig } from '../model/stages';
+import { cardsMap, metaMap, stagesArray } from './boardDoc';
+
+/**
+ * The effect of an accepted command on the board document, as data. The server commits
+ * the effect before it becomes visible, and re-applies committed effects that a loaded
+ * document lacks (e.g. after a crash between commit and persisting the Yjs update).
+ * Effects are absolute (they set values), so applying the same suffix twice is harmless.
+ */
+export type BoardEffect =
+  | { op: 'putCard'; card: Card }
+  | { op: 'setFields'; cardId: string; fields: Partial<Card> }
+  | { op: 'setStages'; stages: StageConfig[] }
+  | { op: 'setMeta'; fields: Record<string, string | number> };
+
+function setFields(map: Y.Map<unknown>, fields: Record<string, unknown>): void {
+  for (const [key, value] of Object.entries(fields)) {
+    if (value === undefined) continue;
+    if (map.get(key) !== value) map.set(key, value);
+  }
+}
+
+/** Applies effects in one transaction and records `seq` as the last applied command. */
+export function applyEffects(doc: Y.Doc, effects: readonly BoardEffect[], seq: number, origin?: unknown): void {
+  doc.transact(() => {
+    const cards = cardsMap(doc);
+    for (const effect of effects) {
+      switch (effect.op) {
+        case 'putCard': {
+          const existing = cards.get(effect.card.id);
+          if (existing instanceof Y.Map) {
+            setFields(existing, effect.card);
+          } else {
+            const map = new Y.Map<unknown>();
+            for (const [key, value] of Object.entries(effect.card)) if (value !== undefined) map.set(key, value);
+            cards.set(effect.card.id, map);
+          }
+          break;
+        }
+        case 'setFields': {
+          const map = cards.get(effect.cardId);
+          if (map instanceof Y.Map) setFields(map, effect.fields);
+          break;
+        }
+        case 'setStages': {
+          const arr = stagesArray(doc);
+          arr.delete(0, arr.length);
+          arr.push(effect.stages);
+          break;
+        }
+        case 'setMeta':
+          setFields(metaMap(doc), effect.fields);
+          break;
+      }
+    }
+    if (seq > 0) metaMap(doc).set('appliedSeq', seq);
+  }, origin);
+}

@@ -1,0 +1,2 @@
+export * from './boardDoc';
+export * from './effects';
