@@ -1,0 +1,2 @@
+export { runStoreConformance } from './conformance';
+export type { StoreFactory, StoreHarness } from './conformance';
