@@ -56,6 +56,15 @@ export interface Store {
   getMembership(boardId: BoardId | string, userId: UserId | string): Promise<Membership | null>;
   listMemberships(filter: { boardId?: string; userId?: string }): Promise<Membership[]>;
 
+  // --- Attachments: bytes live in the store, so every server process can serve them ---
+  /** Stores an uploaded file; durable when the promise resolves. Ids are unique. */
+  putAttachment(record: AttachmentRecord, data: Uint8Array): Promise<void>;
+  getAttachment(id: string): Promise<AttachmentRecord | null>;
+  readAttachmentData(id: string): Promise<Uint8Array | null>;
+  setAttachmentKind(id: string, kind: string): Promise<void>;
+  /** A card's attachments, oldest first. */
+  listAttachments(boardId: string, cardId: string): Promise<AttachmentRecord[]>;
+
   // --- Settings and cross-process coordination ---
   getSetting(key: string): Promise<string | null>;
   /** Stores `value` unless the key already has one; returns whichever value is stored. */
@@ -125,6 +134,20 @@ export interface EventQuery {
 export interface UserRecord extends User {
   /** scrypt hash in the form `scrypt$N$r$p$salt$hash` (base64 parts). */
   passwordHash: string;
+}
+
+export interface AttachmentRecord {
+  id: string;
+  boardId: string;
+  cardId: string;
+  kind: string;
+  name: string;
+  contentType: string;
+  size: number;
+  /** Hex SHA-256 of the bytes. */
+  sha256: string;
+  uploadedBy: string;
+  at: number;
 }
 
 export interface BoardRecord {

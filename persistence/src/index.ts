@@ -1,4 +1,5 @@
 export type {
+  AttachmentRecord,
   BoardRecord,
   CommandRecord,
   CommitResult,

@@ -3,6 +3,7 @@
 import type { Database } from 'better-sqlite3';
 import type { BoardId, Membership, UserId } from '@baton/shared-types';
 import type {
+  AttachmentRecord,
   BoardRecord,
   CommandRecord,
   CommitResult,
@@ -14,6 +15,7 @@ import type {
   StoredEvent,
   UserRecord,
 } from '../Store';
+import { AttachmentTable } from './attachments';
 import { CommandTable } from './commands';
 import { CoordinationTables } from './coordination';
 import { DirectoryTables } from './directory';
@@ -26,6 +28,7 @@ interface Tables {
   events: EventTable;
   directory: DirectoryTables;
   coordination: CoordinationTables;
+  attachments: AttachmentTable;
 }
 
 /** Pragmas a caller may read through `SqliteStore.pragma` (read-only by construction). */
@@ -46,6 +49,7 @@ export class SqliteStore implements Store {
       events,
       directory: new DirectoryTables(db),
       coordination: new CoordinationTables(db),
+      attachments: new AttachmentTable(db),
     };
   }
 
@@ -141,6 +145,23 @@ export class SqliteStore implements Store {
   }
   async listMemberships(filter: { boardId?: string; userId?: string }): Promise<Membership[]> {
     return this.open().directory.listMemberships(filter);
+  }
+
+  // --- attachments ---
+  async putAttachment(record: AttachmentRecord, data: Uint8Array): Promise<void> {
+    this.open().attachments.put(record, data);
+  }
+  async getAttachment(id: string): Promise<AttachmentRecord | null> {
+    return this.open().attachments.get(id);
+  }
+  async readAttachmentData(id: string): Promise<Uint8Array | null> {
+    return this.open().attachments.data(id);
+  }
+  async setAttachmentKind(id: string, kind: string): Promise<void> {
+    this.open().attachments.updateKind(id, kind);
+  }
+  async listAttachments(boardId: string, cardId: string): Promise<AttachmentRecord[]> {
+    return this.open().attachments.list(boardId, cardId);
   }
 
   // --- settings and locks ---

@@ -89,6 +89,26 @@ export const MIGRATIONS: readonly Migration[] = [
         ) STRICT;
       `),
   },
+  {
+    description: 'attachments (uploaded files kept in the database)',
+    up: (db) =>
+      db.exec(`
+        CREATE TABLE attachments (
+          id TEXT PRIMARY KEY,
+          board_id TEXT NOT NULL,
+          card_id TEXT NOT NULL,
+          kind TEXT NOT NULL,
+          name TEXT NOT NULL,
+          content_type TEXT NOT NULL,
+          size INTEGER NOT NULL,
+          sha256 TEXT NOT NULL,
+          uploaded_by TEXT NOT NULL,
+          at INTEGER NOT NULL,
+          data BLOB NOT NULL
+        ) STRICT;
+        CREATE INDEX attachments_by_card ON attachments (board_id, card_id, at);
+      `),
+  },
 ];
 
 export function schemaVersion(db: Database): number {

@@ -3,6 +3,7 @@
 import { afterEach, beforeEach, describe } from 'vitest';
 import type { Store } from '../Store';
 import type { SuiteContext } from './fixtures';
+import { describeAttachments } from './suites/attachments';
 import { describeCommands } from './suites/commands';
 import { describeDirectory } from './suites/directory';
 import { describeDocuments } from './suites/documents';
@@ -60,5 +61,6 @@ export function runStoreConformance(label: string, factory: StoreFactory): void 
     describeEvents(ctx);
     describeDirectory(ctx);
     describeCoordination(ctx);
+    describeAttachments(ctx);
   });
 }

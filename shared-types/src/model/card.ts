@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { ATTACHMENT_KIND_PATTERN, type AttachmentRef } from './attachments';
 import type { CardId, StageId, UserId } from './ids';
-import { SLUG_PATTERN, STAGE_ID_PATTERN } from './ids';
+import { SLUG_PATTERN, STAGE_ID_PATTERN, UUID_PATTERN } from './ids';
 
 export const CHANNELS = ['website', 'trade_show', 'phone', 'referral', 'other'] as const;
 export type Channel = (typeof CHANNELS)[number];
@@ -22,6 +23,22 @@ export type FieldWriter = 'create' | 'editor' | 'reassign' | 'move' | 'archive' 
 const text = (max: number) => z.string().trim().max(max);
 const time = z.number().int().nonnegative();
 
+export const CUSTOM_FIELD_KEY_PATTERN = /^[a-zA-Z][a-zA-Z0-9_]{0,39}$/;
+/** Values of the fields stages add to cards (see StageConfig.customFields), keyed by field key. */
+const customFieldsSchema = z.record(
+  z.string().regex(CUSTOM_FIELD_KEY_PATTERN, 'Not a custom field key'),
+  z.union([z.string().trim().max(1000), z.number(), z.boolean(), z.null()]),
+);
+const attachmentRefSchema = z.object({
+  id: z.string().regex(UUID_PATTERN),
+  kind: z.string().regex(ATTACHMENT_KIND_PATTERN),
+  name: z.string().max(255),
+  contentType: z.string().max(200),
+  size: z.number().int().nonnegative(),
+  uploadedBy: z.string(),
+  at: time,
+});
+
 /** The card model: one table of field name -> type (a validator) -> who may write it. */
 export const CARD_FIELDS = {
   id: { schema: z.uuid(), write: 'create' },
@@ -38,6 +55,8 @@ export const CARD_FIELDS = {
   amount: { schema: z.number().nonnegative().max(1e12).nullable(), write: 'editor' },
   currency: { schema: z.string().regex(/^[A-Z]{3}$/, 'Use a three-letter ISO currency code'), write: 'editor' },
   nextStep: { schema: text(500), write: 'editor' },
+  customFields: { schema: customFieldsSchema, write: 'editor' },
+  attachments: { schema: z.array(attachmentRefSchema), write: 'server' },
   stage: { schema: z.string().regex(STAGE_ID_PATTERN), write: 'move' },
   rank: { schema: z.string().min(1).max(128), write: 'server' },
   archived: { schema: z.boolean(), write: 'archive' },
@@ -57,13 +76,29 @@ export type Card = { [K in CardFieldName]: FieldValue<K> } & {
   id: CardId;
   ownerId: UserId;
   stage: StageId;
+  attachments: AttachmentRef[];
 };
 
 /** Fields a client may send in `updateCard` (subject to role checks). */
 export const EDITABLE_FIELDS = CARD_FIELD_NAMES.filter((name) => {
   const w = CARD_FIELDS[name].write;
   return w === 'editor' || w === 'reassign';
-}) as Array<'title' | 'customer' | 'contactName' | 'needSummary' | 'decisionMaker' | 'ownerId' | 'channel' | 'region' | 'industry' | 'dealType' | 'amount' | 'currency' | 'nextStep'>;
+}) as Array<
+  | 'title'
+  | 'customer'
+  | 'contactName'
+  | 'needSummary'
+  | 'decisionMaker'
+  | 'ownerId'
+  | 'channel'
+  | 'region'
+  | 'industry'
+  | 'dealType'
+  | 'amount'
+  | 'currency'
+  | 'nextStep'
+  | 'customFields'
+>;
 export type EditableField = (typeof EDITABLE_FIELDS)[number];
 export type CardPatch = Partial<Pick<Card, EditableField>>;
 
@@ -82,5 +117,7 @@ export const CARD_DEFAULTS = {
   amount: null,
   currency: 'CNY',
   nextStep: '',
+  customFields: Object.freeze({}) as Card['customFields'],
+  attachments: Object.freeze([]) as unknown as AttachmentRef[],
   archived: false,
-} as const satisfies Partial<Card>;
+} satisfies Partial<Card>;

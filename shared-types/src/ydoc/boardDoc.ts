@@ -40,7 +40,9 @@ export function readMeta(doc: Y.Doc): BoardMeta {
 /** The board's stages; the default pipeline until the document says otherwise. */
 export function readStages(doc: Y.Doc): StageConfig[] {
   const arr = stagesArray(doc);
-  return arr.length > 0 ? arr.toArray() : [...DEFAULT_STAGES];
+  if (arr.length === 0) return [...DEFAULT_STAGES];
+  const defaults: Omit<StageConfig, 'id' | 'label' | 'color'> = { requirements: [], wipLimit: null, approverRole: null, customFields: [], retired: false };
+  return arr.toArray().map((s) => ({ ...defaults, ...(s as Partial<StageConfig>) }) as StageConfig);
 }
 
 /** Reads one card; null when the entry is not a complete card (never trust a cache blindly). */
@@ -49,6 +51,8 @@ export function readCardMap(id: string, map: Y.Map<unknown> | undefined): Card |
   const card: Record<string, unknown> = {};
   for (const name of CARD_FIELD_NAMES) card[name] = map.get(name);
   card.id = id;
+  card.customFields ??= {};
+  card.attachments ??= [];
   if (typeof card.stage !== 'string' || typeof card.rank !== 'string' || typeof card.ownerId !== 'string') return null;
   return card as Card;
 }
