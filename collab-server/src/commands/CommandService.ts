@@ -40,23 +40,34 @@ const reject = (id: string | null, r: Refusal): CommandAnswer => ({ type: 'rejec
  */
 export class CommandService {
   private readonly queues = new Map<string, SerialQueue>();
-  private readonly inFlight = new Map<string, Promise<CommandAnswer>>();
+  /** Commands accepted but not answered yet, by id, with who sent them to which board. */
+  private readonly inFlight = new Map<string, { userId: string; boardId: string; answer: Promise<CommandAnswer> }>();
 
   constructor(private readonly deps: CommandServiceDeps) {}
 
   async submit(input: unknown, userId: string, boardId: string): Promise<CommandAnswer> {
+    // The id of the parsed command, so that even an internal failure names the command it answers
+    // (the input is a JSON string on the websocket path, so it cannot be read from `input`).
+    let commandId: string | null = null;
     try {
       const parsed = parseCommand(input);
       if (!parsed.ok) return reject(parsed.error.id, parsed.error);
       const command = parsed.value;
+      commandId = command.id;
       const running = this.inFlight.get(command.id);
-      if (running) return await running;
+      if (running) {
+        // The same id from someone else (or for another board) is not a replay: never hand them the first sender's answer.
+        if (running.userId !== userId || running.boardId !== boardId) {
+          return reject(command.id, { reason: 'conflict', message: 'This command id was already used for another change' });
+        }
+        return await running.answer;
+      }
       const queue = this.queueFor(boardId);
       if (queue.size >= LIMITS.maxQueuedCommandsPerBoard) {
         return reject(command.id, { reason: 'internal', message: 'The board is busy; the change was not applied, try again' });
       }
       const answer = queue.run(() => this.execute(command, userId, boardId));
-      this.inFlight.set(command.id, answer);
+      this.inFlight.set(command.id, { userId, boardId, answer });
       try {
         return await answer;
       } finally {
@@ -64,8 +75,7 @@ export class CommandService {
       }
     } catch (error) {
       this.deps.log.error('command failed', error, { boardId, userId });
-      const id = typeof input === 'object' && input !== null && 'id' in input ? String((input as { id: unknown }).id) : null;
-      return reject(id, { reason: 'internal', message: 'Something went wrong on our side; the change was not applied' });
+      return reject(commandId, { reason: 'internal', message: 'Something went wrong on our side; the change was not applied' });
     }
   }
 

@@ -11,10 +11,19 @@ import type { Clock } from '../clock';
 import type { DocumentRegistry } from '../boards/DocumentRegistry';
 import { connectionContext } from './context';
 
+/** Whether another person's connection announced this awareness client id (a reconnecting tab of the same person may take it over). */
+function ownedByAnother(document: Document, connection: unknown, userId: string, clientId: number): boolean {
+  for (const [other, entry] of document.connections) {
+    if (other !== connection && entry.clients.has(clientId) && connectionContext(other.context)?.user.id !== userId) return true;
+  }
+  return false;
+}
+
 /**
  * Who is on a board, from authenticated connections only: the server sends the list on
  * every join and leave, and rewrites the `user` field of every awareness state to the
- * authenticated identity, so nobody can appear under someone else's name.
+ * authenticated identity, so nobody can appear under someone else's name; awareness entries
+ * announced by another person's connection are dropped, so nobody can overwrite someone else's entry.
  */
 export class Presence implements Extension {
   readonly extensionName = 'baton-presence';
@@ -42,12 +51,15 @@ export class Presence implements Extension {
     this.broadcast(document);
   }
 
-  async beforeHandleAwareness({ states, connection }: beforeHandleAwarenessPayload): Promise<void> {
+  async beforeHandleAwareness({ states, connection, document }: beforeHandleAwarenessPayload): Promise<void> {
     const ctx = connectionContext(connection?.context);
     if (!ctx) return;
     const identity = { id: ctx.user.id, name: ctx.user.displayName, color: userColor(ctx.user.id), role: ctx.role };
-    for (const state of states.values()) {
-      if (state && typeof state === 'object') state.user = identity;
+    for (const [clientId, state] of states) {
+      // An awareness client id already announced by someone else's connection is not this one's to
+      // overwrite (it would replace that person's entry everywhere, even in their own provider).
+      if (ownedByAnother(document, connection, ctx.user.id, clientId)) states.delete(clientId);
+      else if (state && typeof state === 'object') state.user = identity;
     }
   }
 

@@ -42,7 +42,15 @@ export function createApp(deps: AppDeps): Hono {
   });
   api.use(
     '*',
-    bodyLimit({ maxSize: LIMITS.maxHttpJsonBytes, onError: (c) => fail(c, 'too_large', `Request body is larger than ${LIMITS.maxHttpJsonBytes} bytes`) }),
+    bodyLimit({
+      maxSize: LIMITS.maxHttpJsonBytes,
+      onError: (c) => {
+        // The unread rest of the body makes the connection unusable (it is dropped after this
+        // answer), so tell the client not to send its next request on it.
+        c.header('Connection', 'close');
+        return fail(c, 'too_large', `Request body is larger than ${LIMITS.maxHttpJsonBytes} bytes`);
+      },
+    }),
   );
   api.get('/health', (c) => c.json({ ok: true }));
   api.route('/', authRoutes(deps));

@@ -46,7 +46,7 @@ export function canActOnCard(actor: Actor, action: CardAction, card?: { ownerId:
   if (card && rights.own.includes(action)) {
     return refuse('forbidden', `As ${actor.role} you can ${VERB[action]} only your own cards`);
   }
-  if (action === 'create') return refuse('forbidden', `The ${actor.role} role cannot create cards`);
+  if (action === 'create' || action === 'reassign') return refuse('forbidden', `The ${actor.role} role cannot ${VERB[action]}`);
   return refuse('forbidden', `The ${actor.role} role cannot ${VERB[action]} cards`);
 }
 
