@@ -70,6 +70,7 @@ export async function startServer(config: Config): Promise<BatonServer> {
     demo: config.demo,
     demoUsernames: DEMO_USERS.map((u) => u.username),
     fakeClock,
+    clock,
     clientDir: config.clientDir,
   });
   const server: Server = createServer(getRequestListener(app.fetch));

@@ -36,7 +36,12 @@ describe('a live board shared by two people', () => {
 
   it('shows a move by one person to the other', async () => {
     const card = cardOf(a, 'sales', 'lead');
-    const answer = await a.send({ type: 'moveCard', cardId: card.id, toStage: 'needs_confirmed' });
+    const answer = await a.send({
+      type: 'moveCard',
+      cardId: card.id,
+      toStage: 'needs_confirmed',
+      fields: { contactName: 'Wang Fang', needSummary: 'QR-code login on phones for pickers' },
+    });
     expect(answer.type).toBe('ack');
     await b.waitFor(() => b.card(card.id)?.stage === 'needs_confirmed');
     expect(b.column('needs_confirmed').at(-1)?.id).toBe(card.id);
@@ -45,17 +50,17 @@ describe('a live board shared by two people', () => {
   it('puts a card exactly between the two cards it was dropped between', async () => {
     const [first, second] = a.column('lead');
     const moving = cardOf(a, 'sales2', 'quote');
-    const answer = await a.send({ type: 'moveCard', cardId: moving.id, toStage: 'lead', afterCardId: first!.id, beforeCardId: second!.id });
+    const answer = await a.send({ type: 'moveCard', cardId: moving.id, toStage: 'lead', afterCardId: first!.id, beforeCardId: second!.id, reason: 'Budget not approved' });
     expect(answer.type).toBe('ack');
     await b.waitFor(() => b.card(moving.id)?.stage === 'lead');
     expect(b.column('lead').slice(0, 3).map((c) => c.id)).toEqual([first!.id, moving.id, second!.id]);
   });
 
   it('ends concurrent moves of one card with it in one column at one position on every client', async () => {
-    const card = cardOf(a, 'sales', 'lead');
+    const card = cardOf(a, 'sales', 'negotiation');
     const [ra, rb] = await Promise.all([
-      a.send({ type: 'moveCard', cardId: card.id, toStage: 'solution_demo' }),
-      b.send({ type: 'moveCard', cardId: card.id, toStage: 'quote' }),
+      a.send({ type: 'moveCard', cardId: card.id, toStage: 'solution_demo', reason: 'Needs another demo' }),
+      b.send({ type: 'moveCard', cardId: card.id, toStage: 'quote', reason: 'Price reopened' }),
     ]);
     expect([ra.type, rb.type]).toEqual(['ack', 'ack']);
     await waitFor(() => {
@@ -76,26 +81,26 @@ describe('a live board shared by two people', () => {
 
   it('gives 20 concurrent moves into the same gap 20 distinct ranks in a consistent order', async () => {
     const a2 = await connectClient(server.url, 'manager');
-    const [upper, lower] = a.column('negotiation');
-    const movers = ['lead', 'needs_confirmed', 'solution_demo'].flatMap((s) => a.column(s)).slice(0, 20);
+    const [upper, lower] = a.column('lead');
+    const movers = ['needs_confirmed', 'solution_demo', 'quote', 'negotiation'].flatMap((s) => a.column(s)).slice(0, 20);
     expect(movers).toHaveLength(20);
     const answers = await Promise.all(
       movers.map((card, i) =>
-        (i % 2 ? a : a2).send({ type: 'moveCard', cardId: card.id, toStage: 'negotiation', afterCardId: upper!.id, beforeCardId: lower!.id }),
+        (i % 2 ? a : a2).send({ type: 'moveCard', cardId: card.id, toStage: 'lead', afterCardId: upper!.id, beforeCardId: lower!.id, reason: 'Pipeline review' }),
       ),
     );
     a2.close();
     expect(answers.map((x) => x.type)).toEqual(Array(20).fill('ack'));
     const landed = movers.map((c) => c.id);
-    await waitFor(() => landed.every((id) => b.card(id)?.stage === 'negotiation'));
-    const column = b.column('negotiation');
+    await waitFor(() => landed.every((id) => b.card(id)?.stage === 'lead'));
+    const column = b.column('lead');
     const ranks = column.map((c) => c.rank);
     expect(new Set(ranks).size).toBe(ranks.length);
     expect([...ranks].sort()).toEqual(ranks);
     const ids = column.map((c) => c.id);
     const block = ids.slice(ids.indexOf(upper!.id) + 1, ids.indexOf(lower!.id));
     expect(new Set(block)).toEqual(new Set(landed));
-    expect(a.column('negotiation').map((c) => c.id)).toEqual(ids);
+    expect(a.column('lead').map((c) => c.id)).toEqual(ids);
   });
 
   it('edits fields live and records them on disk', async () => {

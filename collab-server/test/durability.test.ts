@@ -84,9 +84,9 @@ const edit = (card: Card, tag: string): Sent => {
   };
 };
 
-// Backward moves: never held up by a stage gate, always a visible change.
+// Backward moves (with the reason they need): never held up by an entry gate, always a visible change.
 const moveToLead = (card: Card): Sent => ({
-  command: { id: randomUUID(), type: 'moveCard', cardId: card.id, toStage: 'lead' },
+  command: { id: randomUUID(), type: 'moveCard', cardId: card.id, toStage: 'lead', reason: 'Requalify after the crash test' },
   holds: (c) => c?.stage === 'lead',
 });
 

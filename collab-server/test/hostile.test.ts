@@ -344,11 +344,11 @@ describe('a socket that sends frames no client would', () => {
 describe('a replayed command id', () => {
   it('gets the first answer again and is applied only once, also after reconnecting', async () => {
     const card = cardOf(sales, 'sales', 'negotiation');
-    const first = { id: randomUUID(), type: 'moveCard', cardId: card.id, toStage: 'quote' };
+    const first = { id: randomUUID(), type: 'moveCard', cardId: card.id, toStage: 'quote', reason: 'Price reopened' };
     const a1 = await sales.send(first);
     expect(a1).toMatchObject({ type: 'ack', id: first.id, result: { stage: 'quote' } });
     // Move it on, so that applying the first command again would be visible.
-    expect((await sales.send({ type: 'moveCard', cardId: card.id, toStage: 'lead' })).type).toBe('ack');
+    expect((await sales.send({ type: 'moveCard', cardId: card.id, toStage: 'lead', reason: 'Requalify' })).type).toBe('ack');
     await manager.waitFor(() => manager.card(card.id)?.stage === 'lead');
     const eventsBefore = await server.store.listEvents({ boardId: 'demo', cardId: card.id });
     const before = await fingerprint();
@@ -421,7 +421,7 @@ describe('roles and ownership', () => {
 
   it('let a manager move and edit any rep’s card', async () => {
     const card = cardOf(manager, 'sales2', 'quote');
-    expect((await manager.send({ type: 'moveCard', cardId: card.id, toStage: 'lead' })).type).toBe('ack');
+    expect((await manager.send({ type: 'moveCard', cardId: card.id, toStage: 'lead', reason: 'Reassigning the lead' })).type).toBe('ack');
     expect((await manager.send({ type: 'updateCard', cardId: card.id, fields: { nextStep: 'Manager stepped in' } })).type).toBe('ack');
     await sales.waitFor(() => sales.card(card.id)?.stage === 'lead' && sales.card(card.id)?.nextStep === 'Manager stepped in');
   });

@@ -163,7 +163,7 @@ describe('boards over HTTP', () => {
     const card = cardOf(watcher, 'sales', 'negotiation');
     const post = await api(server.url, 'POST', '/api/boards/demo/commands', {
       token: salesToken,
-      body: { id: randomUUID(), type: 'moveCard', cardId: card.id, toStage: 'quote' },
+      body: { id: randomUUID(), type: 'moveCard', cardId: card.id, toStage: 'quote', reason: 'Discount asked again' },
     });
     expect(post.status).toBe(200);
     const res = await api<{ events: Array<{ type: string; actor: string; at: number; data: Record<string, unknown> }> }>(

@@ -61,8 +61,7 @@ export interface Store {
   putAttachment(record: AttachmentRecord, data: Uint8Array): Promise<void>;
   getAttachment(id: string): Promise<AttachmentRecord | null>;
   readAttachmentData(id: string): Promise<Uint8Array | null>;
-  setAttachmentKind(id: string, kind: string): Promise<void>;
-  /** A card's attachments, oldest first. */
+  /** A card's uploaded files, oldest first (the board document says which are attached, and their kinds). */
   listAttachments(boardId: string, cardId: string): Promise<AttachmentRecord[]>;
 
   // --- Settings and cross-process coordination ---

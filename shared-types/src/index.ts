@@ -65,3 +65,5 @@ export { ATTACHMENT_KIND_PATTERN, ATTACHMENT_KINDS, ATTACHMENT_LIMITS, attachmen
 export { CUSTOM_FIELD_KEY_PATTERN } from './model/card';
 export type { GateCard, MissingItem, MoveCheck } from './rules/gates';
 export { checkMove, fieldLabel, isRequirementMet, missingForStage, openForNextStage, requirementLabel } from './rules/gates';
+export type { AddStageCommand, UpdateStageCommand } from './commands/types';
+export { requirementSchema, stageSettingsSchema } from './commands/boardSchemas';

@@ -1,9 +1,10 @@
-import type { Store } from '@baton/persistence';
+import type { AttachmentRecord, Store } from '@baton/persistence';
 import {
   boardDocName,
   LIMITS,
   parseCommand,
   type Actor,
+  type Card,
   type Command,
   type CommandAnswer,
   type Refusal,
@@ -106,7 +107,8 @@ export class CommandService {
       const boardMembers = new Map<string, BoardMember>(
         [...members].map(([id, m]) => [id, { role: m.role, region: m.user.region, displayName: m.user.displayName }]),
       );
-      const decision = decide(command, this.context(doc, actor, now, boardMembers));
+      const upload = command.type === 'attachFile' ? await store.getAttachment(command.attachmentId) : null;
+      const decision = decide(command, this.context(doc, actor, now, boardMembers, upload));
       if (!decision.ok) return await this.record(command, userId, boardId, now, reject(command.id, decision.error));
 
       const { effects, events, result } = decision.value;
@@ -126,7 +128,7 @@ export class CommandService {
     }
   }
 
-  private context(doc: Y.Doc, actor: Actor, now: number, members: Map<string, BoardMember>): DecisionContext {
+  private context(doc: Y.Doc, actor: Actor, now: number, members: Map<string, BoardMember>, upload: AttachmentRecord | null): DecisionContext {
     return {
       actor,
       now,
@@ -134,8 +136,19 @@ export class CommandService {
       getCard: (id) => readCard(doc, id),
       column: (stageId) => readCards(doc).filter((c) => c.stage === stageId),
       members,
+      getUpload: (id) => (upload && upload.id === id ? upload : null),
       newId: randomUUID,
     };
+  }
+
+  /** Reads one card of a board as it is now (loading the board if needed). */
+  async readCard(boardId: string, cardId: string): Promise<Card | null> {
+    const connection = await this.deps.hocuspocus.openDirectConnection(boardDocName(boardId), { baton: 'read' });
+    try {
+      return readCard(connection.document as Y.Doc, cardId);
+    } finally {
+      await connection.disconnect({ unloadImmediately: false });
+    }
   }
 
   /** Rejections are recorded too, so a replayed id always gets the same answer. */

@@ -1,8 +1,10 @@
 import {
+  activeStages,
   CARD_DEFAULTS,
   canActOnCard,
   canApplyPatch,
   canCreateWithOwner,
+  checkMove,
   EVENT_TYPES,
   FIRST_STAGE_ID,
   ok,
@@ -16,7 +18,9 @@ import {
   type StageConfig,
 } from '@baton/shared-types';
 import type { BoardEffect } from '@baton/shared-types/ydoc';
-import type { EventRecord } from '@baton/persistence';
+import type { AttachmentRecord, EventRecord } from '@baton/persistence';
+import { decideAttachment } from './decideAttachments';
+import { decideStage } from './decideStages';
 import { placeInColumn } from './placement';
 
 export interface BoardMember {
@@ -33,6 +37,8 @@ export interface DecisionContext {
   getCard(id: string): Card | null;
   column(stageId: string): Card[];
   members: ReadonlyMap<string, BoardMember>;
+  /** An uploaded file (only loaded for `attachFile`). */
+  getUpload(id: string): AttachmentRecord | null;
   newId(): string;
 }
 
@@ -50,13 +56,46 @@ function existingCard(ctx: DecisionContext, cardId: string): Result<Card> {
   return card ? ok(card) : refuse('not_found', 'This card does not exist on this board');
 }
 
-function changedFields(card: Card, patch: Record<string, unknown>): Partial<Card> {
+const TYPE_OF_VALUE = { text: 'string', number: 'number', boolean: 'boolean' } as const;
+
+/** Merges custom field values into the card's, checking each against the stage that defines it. */
+function mergeCustomFields(ctx: DecisionContext, current: Card['customFields'], patch: Card['customFields']): Result<Card['customFields']> {
+  const defs = new Map(ctx.stages.flatMap((s) => s.customFields.map((f) => [f.key, f] as const)));
+  const merged: Card['customFields'] = { ...current };
+  for (const [key, value] of Object.entries(patch)) {
+    const def = defs.get(key);
+    if (!def) return refuse('invalid', `No stage defines a field '${key}'`);
+    if (value === null) {
+      delete merged[key];
+      continue;
+    }
+    if (typeof value !== TYPE_OF_VALUE[def.type]) return refuse('invalid', `'${def.label.en}' must be ${def.type === 'text' ? 'text' : `a ${def.type}`}`);
+    merged[key] = value;
+  }
+  return ok(merged);
+}
+
+/** The fields of `patch` that change `card`, after checking who may change them. */
+function preparePatch(ctx: DecisionContext, card: Card, patch: Record<string, unknown>): Result<Partial<Card>> {
+  const allowed = canApplyPatch(ctx.actor, card, patch);
+  if (!allowed.ok) return allowed;
+  const owner = checkOwner(ctx, patch.ownerId as string | undefined);
+  if (!owner.ok) return owner;
   const changed: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(patch)) {
-    if (value !== undefined && card[key as keyof Card] !== value) changed[key] = value;
+    if (value === undefined) continue;
+    if (key === 'customFields') {
+      const merged = mergeCustomFields(ctx, card.customFields, value as Card['customFields']);
+      if (!merged.ok) return merged;
+      if (JSON.stringify(merged.value) !== JSON.stringify(card.customFields)) changed.customFields = merged.value;
+    } else if (card[key as keyof Card] !== value) {
+      changed[key] = value;
+    }
   }
-  return changed as Partial<Card>;
+  return ok(changed as Partial<Card>);
 }
+
+const beforeOf = (card: Card, changed: Partial<Card>) => Object.fromEntries(Object.keys(changed).map((k) => [k, card[k as keyof Card]]));
 
 function checkOwner(ctx: DecisionContext, ownerId: string | undefined): Result<true> {
   if (ownerId === undefined || ctx.members.has(ownerId)) return ok(true);
@@ -71,7 +110,11 @@ function createCard(cmd: Extract<Command, { type: 'createCard' }>, ctx: Decision
   const id = cmd.card.id ?? ctx.newId();
   if (ctx.getCard(id)) return refuse('conflict', 'A card with this id already exists');
   const ownerId = cmd.card.ownerId ?? ctx.actor.userId;
-  const firstStage = ctx.stages[0]?.id ?? FIRST_STAGE_ID;
+  const firstStage = activeStages(ctx.stages)[0]?.id ?? FIRST_STAGE_ID;
+  if (cmd.card.customFields) {
+    const custom = mergeCustomFields(ctx, {}, cmd.card.customFields);
+    if (!custom.ok) return custom;
+  }
   const { rank, reranked } = placeInColumn(ctx.column(firstStage), id, cmd.afterCardId ?? null, null);
   const card = {
     ...CARD_DEFAULTS,
@@ -98,14 +141,12 @@ function updateCard(cmd: Extract<Command, { type: 'updateCard' }>, ctx: Decision
   const found = existingCard(ctx, cmd.cardId);
   if (!found.ok) return found;
   const card = found.value;
-  const allowed = canApplyPatch(ctx.actor, card, cmd.fields);
-  if (!allowed.ok) return allowed;
+  const prepared = preparePatch(ctx, card, cmd.fields);
+  if (!prepared.ok) return prepared;
   if (card.archived) return refuse('conflict', 'This card is archived; restore it before editing');
-  const owner = checkOwner(ctx, cmd.fields.ownerId);
-  if (!owner.ok) return owner;
-  const changed = changedFields(card, cmd.fields);
+  const changed = prepared.value;
   if (Object.keys(changed).length === 0) return ok({ effects: [], events: [] });
-  const before = Object.fromEntries(Object.keys(changed).map((k) => [k, card[k as keyof Card]]));
+  const before = beforeOf(card, changed);
   return ok({
     effects: [{ op: 'setFields', cardId: card.id, fields: { ...changed, updatedAt: ctx.now, lastActivityAt: ctx.now } }],
     events: [{ cardId: card.id, type: EVENT_TYPES.cardUpdated, data: { before, after: changed } }],
@@ -119,25 +160,42 @@ function moveCard(cmd: Extract<Command, { type: 'moveCard' }>, ctx: DecisionCont
   const allowed = canActOnCard(ctx.actor, 'move', card);
   if (!allowed.ok) return allowed;
   if (card.archived) return refuse('conflict', 'This card is archived; restore it before moving it');
-  const toIndex = stageIndex(ctx.stages, cmd.toStage);
-  if (toIndex < 0) return refuse('not_found', `This board has no stage '${cmd.toStage}'`, { stage: cmd.toStage });
+  const prepared = cmd.fields ? preparePatch(ctx, card, cmd.fields) : ok({} as Partial<Card>);
+  if (!prepared.ok) return prepared;
+  const changed = prepared.value;
+  const target = ctx.column(cmd.toStage).filter((c) => c.id !== card.id && !c.archived);
+  const gate = checkMove(ctx.stages, { ...card, ...changed }, cmd.toStage, {
+    targetCount: target.length,
+    reason: cmd.reason,
+    overrideWip: cmd.overrideWip,
+    actor: ctx.actor,
+  });
+  if (!gate.ok) return gate;
+
   const fromIndex = stageIndex(ctx.stages, card.stage);
-  const { rank, reranked } = placeInColumn(ctx.column(cmd.toStage), card.id, cmd.afterCardId, cmd.beforeCardId);
+  const toIndex = stageIndex(ctx.stages, cmd.toStage);
+  const { rank, reranked } = placeInColumn(target, card.id, cmd.afterCardId, cmd.beforeCardId);
   const sameStage = cmd.toStage === card.stage;
-  if (sameStage && rank === card.rank && reranked.length === 0) return ok({ effects: [], events: [], result: { rank } });
+  const hasEdits = Object.keys(changed).length > 0;
+  if (sameStage && rank === card.rank && reranked.length === 0 && !hasEdits) return ok({ effects: [], events: [], result: { rank } });
   const fields: Partial<Card> = sameStage
-    ? { rank, updatedAt: ctx.now }
-    : { stage: cmd.toStage as Card['stage'], rank, stageEnteredAt: ctx.now, updatedAt: ctx.now, lastActivityAt: ctx.now };
+    ? { ...changed, rank, updatedAt: ctx.now }
+    : { ...changed, stage: cmd.toStage as Card['stage'], rank, stageEnteredAt: ctx.now, updatedAt: ctx.now, lastActivityAt: ctx.now };
+  if (hasEdits) fields.lastActivityAt = ctx.now;
   const data: Record<string, unknown> = sameStage
     ? { stage: card.stage, fromRank: card.rank, toRank: rank }
     : { from: card.stage, to: cmd.toStage, backward: fromIndex > toIndex, daysInFromStage: (ctx.now - card.stageEnteredAt) / 86_400_000 };
   if (cmd.reason) data.reason = cmd.reason;
+  if (cmd.overrideWip && !sameStage) data.wipOverride = true;
+  const events: DecisionEvent[] = [];
+  if (hasEdits) events.push({ cardId: card.id, type: EVENT_TYPES.cardUpdated, data: { before: beforeOf(card, changed), after: changed } });
+  events.push({ cardId: card.id, type: sameStage ? EVENT_TYPES.cardReordered : EVENT_TYPES.cardMoved, data });
   return ok({
     effects: [
       { op: 'setFields', cardId: card.id, fields },
       ...reranked.map((r) => ({ op: 'setFields' as const, cardId: r.cardId, fields: { rank: r.rank } })),
     ],
-    events: [{ cardId: card.id, type: sameStage ? EVENT_TYPES.cardReordered : EVENT_TYPES.cardMoved, data }],
+    events,
     result: { stage: cmd.toStage, rank },
   });
 }
@@ -150,8 +208,19 @@ function setArchived(cmd: Extract<Command, { type: 'archiveCard' | 'restoreCard'
   if (!allowed.ok) return allowed;
   const archived = cmd.type === 'archiveCard';
   if (card.archived === archived) return ok({ effects: [], events: [] });
+  const fields: Partial<Card> = { archived, updatedAt: ctx.now };
+  const stage = ctx.stages[stageIndex(ctx.stages, card.stage)];
+  if (!archived && (!stage || stage.retired)) {
+    // Its stage was retired while it was archived: it comes back at the end of the first column.
+    const first = activeStages(ctx.stages)[0];
+    if (first) {
+      fields.stage = first.id;
+      fields.rank = placeInColumn(ctx.column(first.id), card.id).rank;
+      fields.stageEnteredAt = ctx.now;
+    }
+  }
   return ok({
-    effects: [{ op: 'setFields', cardId: card.id, fields: { archived, updatedAt: ctx.now } }],
+    effects: [{ op: 'setFields', cardId: card.id, fields }],
     events: [{ cardId: card.id, type: archived ? EVENT_TYPES.cardArchived : EVENT_TYPES.cardRestored, data: { stage: card.stage } }],
   });
 }
@@ -168,5 +237,14 @@ export function decide(command: Command, ctx: DecisionContext): Result<Decision>
     case 'archiveCard':
     case 'restoreCard':
       return setArchived(command, ctx);
+    case 'addStage':
+    case 'updateStage':
+    case 'moveStage':
+    case 'retireStage':
+      return decideStage(command, ctx);
+    case 'attachFile':
+    case 'tagAttachment':
+    case 'detachFile':
+      return decideAttachment(command, ctx);
   }
 }

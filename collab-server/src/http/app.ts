@@ -5,14 +5,17 @@ import { bodyLimit } from 'hono/body-limit';
 import type { Authenticator } from '../auth/authenticator';
 import type { DocumentRegistry } from '../boards/DocumentRegistry';
 import type { Directory } from '../boards/directory';
-import type { FakeClock } from '../clock';
+import type { Clock, FakeClock } from '../clock';
 import type { CommandService } from '../commands/CommandService';
 import type { Logger } from '../log';
+import { attachmentRoutes } from './attachmentRoutes';
 import { authRoutes } from './authRoutes';
 import { boardRoutes } from './boardRoutes';
 import { fail } from './errors';
 import { mountClient } from './staticClient';
 import { testRoutes } from './testRoutes';
+
+const UPLOAD_PATH = /^\/api\/boards\/[^/]+\/cards\/[^/]+\/attachments$/;
 
 export interface AppDeps {
   store: Store;
@@ -24,6 +27,7 @@ export interface AppDeps {
   demo: boolean;
   demoUsernames: readonly string[];
   fakeClock: FakeClock | null;
+  clock: Clock;
   clientDir: string | null;
 }
 
@@ -40,9 +44,7 @@ export function createApp(deps: AppDeps): Hono {
     await next();
     c.header('Cache-Control', 'no-store');
   });
-  api.use(
-    '*',
-    bodyLimit({
+  const jsonLimit = bodyLimit({
       maxSize: LIMITS.maxHttpJsonBytes,
       onError: (c) => {
         // The unread rest of the body makes the connection unusable (it is dropped after this
@@ -50,10 +52,12 @@ export function createApp(deps: AppDeps): Hono {
         c.header('Connection', 'close');
         return fail(c, 'too_large', `Request body is larger than ${LIMITS.maxHttpJsonBytes} bytes`);
       },
-    }),
-  );
+    });
+  // File uploads have their own, larger limit (see attachmentRoutes); every other body is small JSON.
+  api.use('*', (c, next) => (UPLOAD_PATH.test(c.req.path) && c.req.method === 'POST' ? next() : jsonLimit(c, next)));
   api.get('/health', (c) => c.json({ ok: true }));
   api.route('/', authRoutes(deps));
+  api.route('/boards', attachmentRoutes(deps));
   api.route('/boards', boardRoutes(deps));
   if (deps.fakeClock) api.route('/test', testRoutes(deps.fakeClock));
   api.all('*', (c) => fail(c, 'not_found', `No API route ${c.req.method} ${c.req.path}`));

@@ -1,6 +1,6 @@
 import type { Store } from '@baton/persistence';
 import { asBoardId, asUserId, DEFAULT_STAGES, type CommandAnswer } from '@baton/shared-types';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { hashPassword } from '../auth/passwords';
 import type { Clock } from '../clock';
 import type { Logger } from '../log';
@@ -17,7 +17,33 @@ async function expectAck(answer: Promise<CommandAnswer>, what: string): Promise<
   return a.result ?? {};
 }
 
-async function seedDeal(deal: DemoDeal, now: number, submit: SeedSubmit): Promise<void> {
+const DEMO_FILES = [
+  {
+    kind: 'pain_points',
+    name: 'pain-points.txt',
+    body: (d: DemoDeal) => `Customer pain points — ${d.customer}\n\n${d.needSummary}\n\nIn their own words: "${d.title} has to work for the people on the floor."\n`,
+  },
+  {
+    kind: 'competitor_comparison',
+    name: 'competitor-comparison.txt',
+    body: (d: DemoDeal) => `Competitor comparison — ${d.title}\n\nBaton proposal vs. incumbent vendor vs. in-house build:\n- fit to requirements\n- time to go live\n- 3-year cost\n`,
+  },
+] as const;
+
+/** Uploads the files a deal needs to have reached Solution demo, through the same path as users. */
+async function seedAttachments(store: Store, deal: DemoDeal, cardId: string, at: number, submit: SeedSubmit): Promise<void> {
+  for (const file of DEMO_FILES) {
+    const data = new TextEncoder().encode(file.body(deal));
+    const id = randomUUID();
+    await store.putAttachment(
+      { id, boardId: DEMO_BOARD.id, cardId, kind: file.kind, name: file.name, contentType: 'text/plain', size: data.byteLength, sha256: createHash('sha256').update(data).digest('hex'), uploadedBy: deal.owner, at },
+      data,
+    );
+    await expectAck(submit({ id: randomUUID(), type: 'attachFile', cardId, attachmentId: id }, deal.owner, at), `attach ${file.name} to ${deal.title}`);
+  }
+}
+
+async function seedDeal(store: Store, deal: DemoDeal, now: number, submit: SeedSubmit): Promise<void> {
   const createdAt = now - deal.ageDays * DAY;
   const settledAt = now - deal.daysInStage * DAY;
   const created = await expectAck(
@@ -40,6 +66,7 @@ async function seedDeal(deal: DemoDeal, now: number, submit: SeedSubmit): Promis
   for (let i = 1; i <= target; i++) {
     const at = i === target ? settledAt : createdAt + ((settledAt - createdAt) * i) / (target + 1);
     const stage = DEFAULT_STAGES[i]!.id;
+    if (stage === 'solution_demo') await seedAttachments(store, deal, cardId, Math.round(at) - 3600_000, submit);
     await expectAck(submit({ id: randomUUID(), type: 'moveCard', cardId, toStage: stage }, deal.owner, Math.round(at)), `move ${deal.title}`);
   }
 }
@@ -72,7 +99,7 @@ export async function seedDemo(store: Store, clock: Clock, submit: SeedSubmit, l
     for (const u of DEMO_USERS) await store.setMembership({ boardId: asBoardId(DEMO_BOARD.id), userId: asUserId(u.username), role: u.role });
     // Oldest first, so the event log reads in time order.
     const deals = [...DEMO_DEALS].sort((a, b) => b.ageDays - a.ageDays);
-    for (const deal of deals) await seedDeal(deal, now, submit);
+    for (const deal of deals) await seedDeal(store, deal, now, submit);
     log.info('seeded the demo board', { board: DEMO_BOARD.id, users: DEMO_USERS.length, deals: deals.length });
     return true;
   } finally {

@@ -157,9 +157,6 @@ export class SqliteStore implements Store {
   async readAttachmentData(id: string): Promise<Uint8Array | null> {
     return this.open().attachments.data(id);
   }
-  async setAttachmentKind(id: string, kind: string): Promise<void> {
-    this.open().attachments.updateKind(id, kind);
-  }
   async listAttachments(boardId: string, cardId: string): Promise<AttachmentRecord[]> {
     return this.open().attachments.list(boardId, cardId);
   }

@@ -35,7 +35,6 @@ export class AttachmentTable {
   private readonly insert;
   private readonly byId;
   private readonly dataById;
-  private readonly setKind;
   private readonly byCard;
 
   constructor(db: Database) {
@@ -44,7 +43,6 @@ export class AttachmentTable {
     );
     this.byId = db.prepare<[string], AttachmentRow>(`SELECT ${COLUMNS} FROM attachments WHERE id = ?`);
     this.dataById = db.prepare<[string], { data: Uint8Array }>('SELECT data FROM attachments WHERE id = ?');
-    this.setKind = db.prepare<[string, string]>('UPDATE attachments SET kind = ? WHERE id = ?');
     this.byCard = db.prepare<[string, string], AttachmentRow>(
       `SELECT ${COLUMNS} FROM attachments WHERE board_id = ? AND card_id = ? ORDER BY at, id`,
     );
@@ -64,10 +62,6 @@ export class AttachmentTable {
   data(id: string): Uint8Array | null {
     const row = this.dataById.get(id);
     return row ? blobToBytes(row.data) : null;
-  }
-
-  updateKind(id: string, kind: string): void {
-    this.setKind.run(kind, id);
   }
 
   list(boardId: string, cardId: string): AttachmentRecord[] {

@@ -66,7 +66,7 @@ export function parseCommand(input: string | unknown): { ok: true; value: Comman
     const shown = typeof obj.type === 'string' ? `'${obj.type.slice(0, 40)}'` : 'missing';
     return fail(id, refuse('invalid', `Unknown command type (${shown})`, { known: [...COMMAND_TYPES] }));
   }
-  const patch = obj.type === 'updateCard' ? obj.fields : obj.type === 'createCard' ? obj.card : undefined;
+  const patch = obj.type === 'updateCard' || obj.type === 'moveCard' ? obj.fields : obj.type === 'createCard' ? obj.card : undefined;
   const forbidden = forbiddenFields(patch, obj.type === 'createCard');
   if (forbidden.length > 0) {
     const first = forbidden[0] as keyof typeof CARD_FIELDS;

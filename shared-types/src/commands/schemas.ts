@@ -1,6 +1,15 @@
 import { z } from 'zod';
 import { CARD_FIELDS, EDITABLE_FIELDS, type EditableField } from '../model/card';
 import { STAGE_ID_PATTERN } from '../model/ids';
+import {
+  addStageSchema,
+  attachFileSchema,
+  detachFileSchema,
+  moveStageSchema,
+  retireStageSchema,
+  tagAttachmentSchema,
+  updateStageSchema,
+} from './boardSchemas';
 
 const commandId = z.uuid({ message: 'Command id must be a UUID' });
 const cardId = z.uuid({ message: 'Card id must be a UUID' });
@@ -43,7 +52,12 @@ export const moveCardSchema = z
     afterCardId: cardId.nullish(),
     /** The card that should end up directly below (used when there is no `afterCardId`). */
     beforeCardId: cardId.nullish(),
+    /** Why the card moves backward, or why a manager overrides a WIP limit. */
     reason: reason.optional(),
+    /** Fields filled in at the moment of the move (e.g. what the target stage's gate asks for). */
+    fields: cardPatchSchema.optional(),
+    /** A manager moving into a full column (needs a reason). */
+    overrideWip: z.boolean().optional(),
   })
   .strict();
 
@@ -56,6 +70,26 @@ export const commandSchema = z.discriminatedUnion('type', [
   moveCardSchema,
   archiveCardSchema,
   restoreCardSchema,
+  addStageSchema,
+  updateStageSchema,
+  moveStageSchema,
+  retireStageSchema,
+  attachFileSchema,
+  tagAttachmentSchema,
+  detachFileSchema,
 ]);
 
-export const COMMAND_TYPES = ['createCard', 'updateCard', 'moveCard', 'archiveCard', 'restoreCard'] as const;
+export const COMMAND_TYPES = [
+  'createCard',
+  'updateCard',
+  'moveCard',
+  'archiveCard',
+  'restoreCard',
+  'addStage',
+  'updateStage',
+  'moveStage',
+  'retireStage',
+  'attachFile',
+  'tagAttachment',
+  'detachFile',
+] as const;

@@ -6,6 +6,13 @@ export const EVENT_TYPES = {
   cardReordered: 'card.reordered',
   cardArchived: 'card.archived',
   cardRestored: 'card.restored',
+  attachmentAdded: 'attachment.added',
+  attachmentTagged: 'attachment.tagged',
+  attachmentRemoved: 'attachment.removed',
+  stageAdded: 'stage.added',
+  stageUpdated: 'stage.updated',
+  stageMoved: 'stage.moved',
+  stageRetired: 'stage.retired',
 } as const;
 export type EventType = (typeof EVENT_TYPES)[keyof typeof EVENT_TYPES];
 

@@ -33,17 +33,16 @@ export function describeAttachments(ctx: SuiteContext): void {
       expect(await ctx.store.readAttachmentData('00000000-0000-4000-8000-999999999999')).toBeNull();
     });
 
-    it('a card lists its own attachments oldest first, and a retag sticks', async () => {
+    it('a card lists its own attachments oldest first', async () => {
       const first = record({ at: 10 });
       const second = record({ at: 20, kind: 'other' });
       await ctx.store.putAttachment(second, new Uint8Array(3));
       await ctx.store.putAttachment(first, new Uint8Array(3));
       await ctx.store.putAttachment(record({ cardId: 'card-2' }), new Uint8Array(3));
-      await ctx.store.setAttachmentKind(second.id, 'competitor_comparison');
       const listed = await ctx.store.listAttachments('demo', 'card-1');
       expect(listed.map((a) => [a.id, a.kind])).toEqual([
         [first.id, 'pain_points'],
-        [second.id, 'competitor_comparison'],
+        [second.id, 'other'],
       ]);
     });
 
