@@ -123,6 +123,21 @@ describe('a live board shared by two people', () => {
     expect(a.column('lead').at(-1)?.id).toBe(id);
   });
 
+  it('refuses a card id that already belongs to another board', async () => {
+    await server.store.createBoard({ id: 'east' as never, name: 'East region', createdAt: Date.now() });
+    await server.store.setMembership({ boardId: 'east' as never, userId: 'manager' as never, role: 'manager' });
+    const east = await connectClient(server.url, 'manager', { boardId: 'east' });
+    try {
+      const taken = a.cards()[0]!.id;
+      const answer = await east.send({ type: 'createCard', card: { id: taken, title: 'Copy', customer: 'Acme' } });
+      expect(answer).toMatchObject({ type: 'reject', reason: 'conflict' });
+      expect(east.cards()).toHaveLength(0);
+      expect((await east.send({ type: 'createCard', card: { title: 'Fresh', customer: 'Acme' } })).type).toBe('ack');
+    } finally {
+      east.close();
+    }
+  });
+
   it('archives and restores a card', async () => {
     const card = cardOf(b, 'sales', 'signed');
     expect((await b.send({ type: 'archiveCard', cardId: card.id })).type).toBe('ack');

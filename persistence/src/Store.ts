@@ -56,6 +56,14 @@ export interface Store {
   getMembership(boardId: BoardId | string, userId: UserId | string): Promise<Membership | null>;
   listMemberships(filter: { boardId?: string; userId?: string }): Promise<Membership[]>;
 
+  // --- Card registry: which board a card belongs to (card documents are named by card id) ---
+  /**
+   * Records that `cardId` belongs to `boardId`. True when it does now (newly or already);
+   * false when the id is taken by another board. Card ids are unique across boards.
+   */
+  registerCard(cardId: string, boardId: string): Promise<boolean>;
+  boardOfCard(cardId: string): Promise<string | null>;
+
   // --- Attachments: bytes live in the store, so every server process can serve them ---
   /** Stores an uploaded file; durable when the promise resolves. Ids are unique. */
   putAttachment(record: AttachmentRecord, data: Uint8Array): Promise<void>;

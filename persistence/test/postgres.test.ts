@@ -36,6 +36,7 @@ describePg('postgres', () => {
         'attachments',
         'baton_schema_migrations',
         'boards',
+        'cards',
         'commands',
         'documents',
         'events',

@@ -112,6 +112,11 @@ export class CommandService {
       if (!decision.ok) return await this.record(command, userId, boardId, now, reject(command.id, decision.error));
 
       const { effects, events, result } = decision.value;
+      // Card documents (pack:, review:, plan:) are named by card id alone, so a card id may
+      // belong to one board only.
+      if (command.type === 'createCard' && !(await store.registerCard(String(result?.cardId), boardId))) {
+        return await this.record(command, userId, boardId, now, reject(command.id, { reason: 'conflict', message: 'A card with this id already exists' }));
+      }
       const answer: CommandAnswer = result ? { type: 'ack', id: command.id, result } : { type: 'ack', id: command.id };
       const commit = await store.commitCommand(
         { commandId: command.id, boardId, actor: userId, type: command.type, at: now, answer, effects },

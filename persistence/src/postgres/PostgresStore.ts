@@ -110,6 +110,12 @@ export class PostgresStore implements Store {
   listBoards(): Promise<BoardRecord[]> {
     return this.directory.listBoards();
   }
+  registerCard(cardId: string, boardId: string): Promise<boolean> {
+    return this.directory.registerCard(cardId, boardId);
+  }
+  boardOfCard(cardId: string): Promise<string | null> {
+    return this.directory.boardOfCard(cardId);
+  }
   setMembership(membership: Membership): Promise<void> {
     return this.directory.setMembership(membership);
   }

@@ -93,6 +93,16 @@ export class DirectoryTables {
     return row ? toBoard(row) : null;
   }
 
+  async registerCard(cardId: string, boardId: string): Promise<boolean> {
+    await this.db.run('INSERT INTO cards (card_id, board_id) VALUES ($1, $2) ON CONFLICT (card_id) DO NOTHING', [cardId, boardId]);
+    return (await this.boardOfCard(cardId)) === boardId;
+  }
+
+  async boardOfCard(cardId: string): Promise<string | null> {
+    const rows = await this.db.rows<{ board_id: string }>('SELECT board_id FROM cards WHERE card_id = $1', [cardId]);
+    return rows[0]?.board_id ?? null;
+  }
+
   async listBoards(): Promise<BoardRecord[]> {
     return (await this.db.rows<BoardRow>('SELECT id, name, created_at FROM boards ORDER BY created_at, id COLLATE "C"')).map(toBoard);
   }

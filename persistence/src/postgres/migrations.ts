@@ -113,6 +113,15 @@ export const MIGRATIONS: readonly PgMigration[] = [
       CREATE INDEX attachments_by_card ON attachments (board_id, card_id, at);
     `),
   },
+  {
+    description: 'card registry (card id -> board), card ids unique across boards',
+    up: sql(`
+      CREATE TABLE cards (
+        card_id text PRIMARY KEY,
+        board_id text NOT NULL
+      );
+    `),
+  },
 ];
 
 const quoteIdent = (name: string) => `"${name.replaceAll('"', '""')}"`;

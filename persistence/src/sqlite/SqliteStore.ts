@@ -147,6 +147,14 @@ export class SqliteStore implements Store {
     return this.open().directory.listMemberships(filter);
   }
 
+  // --- card registry ---
+  async registerCard(cardId: string, boardId: string): Promise<boolean> {
+    return this.open().directory.registerCard(cardId, boardId);
+  }
+  async boardOfCard(cardId: string): Promise<string | null> {
+    return this.open().directory.boardOfCard(cardId);
+  }
+
   // --- attachments ---
   async putAttachment(record: AttachmentRecord, data: Uint8Array): Promise<void> {
     this.open().attachments.put(record, data);

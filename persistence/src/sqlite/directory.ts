@@ -52,6 +52,8 @@ export class DirectoryTables {
   private readonly insertBoard;
   private readonly boardById;
   private readonly allBoards;
+  private readonly insertCard;
+  private readonly cardBoard;
   private readonly upsertMembership;
   private readonly deleteMembership;
   private readonly oneMembership;
@@ -75,6 +77,8 @@ export class DirectoryTables {
     );
     this.boardById = db.prepare<[string], BoardRow>('SELECT id, name, created_at FROM boards WHERE id = ?');
     this.allBoards = db.prepare<[], BoardRow>('SELECT id, name, created_at FROM boards ORDER BY created_at, id');
+    this.insertCard = db.prepare<[string, string]>('INSERT OR IGNORE INTO cards (card_id, board_id) VALUES (?, ?)');
+    this.cardBoard = db.prepare<[string], { board_id: string }>('SELECT board_id FROM cards WHERE card_id = ?');
     this.upsertMembership = db.prepare<[string, string, string]>(
       `INSERT INTO memberships (board_id, user_id, role) VALUES (?, ?, ?)
        ON CONFLICT (board_id, user_id) DO UPDATE SET role = excluded.role`,
@@ -128,6 +132,15 @@ export class DirectoryTables {
   getBoard(id: string): BoardRecord | null {
     const row = this.boardById.get(id);
     return row ? toBoard(row) : null;
+  }
+
+  registerCard(cardId: string, boardId: string): boolean {
+    this.insertCard.run(cardId, boardId);
+    return this.boardOfCard(cardId) === boardId;
+  }
+
+  boardOfCard(cardId: string): string | null {
+    return this.cardBoard.get(cardId)?.board_id ?? null;
   }
 
   listBoards(): BoardRecord[] {

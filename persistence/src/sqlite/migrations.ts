@@ -109,6 +109,16 @@ export const MIGRATIONS: readonly Migration[] = [
         CREATE INDEX attachments_by_card ON attachments (board_id, card_id, at);
       `),
   },
+  {
+    description: 'card registry (card id -> board), card ids unique across boards',
+    up: (db) =>
+      db.exec(`
+        CREATE TABLE cards (
+          card_id TEXT PRIMARY KEY,
+          board_id TEXT NOT NULL
+        ) STRICT;
+      `),
+  },
 ];
 
 export function schemaVersion(db: Database): number {

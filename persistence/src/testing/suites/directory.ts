@@ -85,5 +85,14 @@ export function describeDirectory(ctx: SuiteContext): void {
       expect(await store.getBoard('demo')).toEqual({ id: 'demo', name: 'Demo', createdAt: 5 });
       expect(await store.getMembership('demo', 'alice')).toEqual(member('demo', 'alice', 'manager'));
     });
+
+    it('a card id belongs to the first board that registers it, also after a reopen', async () => {
+      expect(await ctx.store.registerCard('card-a', 'demo')).toBe(true);
+      expect(await ctx.store.registerCard('card-a', 'demo')).toBe(true);
+      expect(await ctx.store.registerCard('card-a', 'other')).toBe(false);
+      const store = await ctx.reopen();
+      expect(await store.boardOfCard('card-a')).toBe('demo');
+      expect(await store.boardOfCard('card-unknown')).toBeNull();
+    });
   });
 }
