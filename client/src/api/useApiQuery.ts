@@ -1,0 +1,47 @@
+import { useCallback, useEffect, useState } from 'react';
+import { api, ApiError } from './http';
+
+export interface QueryState<T> {
+  data: T | undefined;
+  error: ApiError | null;
+  loading: boolean;
+  reload(): void;
+}
+
+interface Result<T> {
+  key: string;
+  path: string;
+  data?: T;
+  error?: ApiError;
+}
+
+/** GETs a JSON resource; `path === null` skips the request. Keeps the last data while reloading. */
+export function useApiQuery<T>(path: string | null, token: string | null): QueryState<T> {
+  const [attempt, setAttempt] = useState(0);
+  const [result, setResult] = useState<Result<T> | null>(null);
+  const key = path === null ? null : `${token ?? ''} ${path} #${attempt}`;
+
+  useEffect(() => {
+    if (path === null || key === null) return;
+    const controller = new AbortController();
+    api<T>(path, { token, signal: controller.signal }).then(
+      (data) => setResult({ key, path, data }),
+      (error: unknown) => {
+        if (controller.signal.aborted) return;
+        const apiError = error instanceof ApiError ? error : new ApiError(0, 'internal', String(error));
+        setResult({ key, path, error: apiError });
+      },
+    );
+    return () => controller.abort();
+  }, [key, path, token]);
+
+  const reload = useCallback(() => setAttempt((n) => n + 1), []);
+  const current = result && result.key === key ? result : null;
+  const samePath = result && result.path === path ? result : null;
+  return {
+    data: current?.data ?? samePath?.data,
+    error: current?.error ?? null,
+    loading: path !== null && current === null,
+    reload,
+  };
+}

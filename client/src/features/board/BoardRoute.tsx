@@ -1,0 +1,68 @@
+import { useTranslation } from 'react-i18next';
+import type { MeResponse } from '../../api/types';
+import { useApiQuery } from '../../api/useApiQuery';
+import { SyncProvider } from '../../sync/hooks';
+import { FullPageMessage, Spinner } from '../../ui/Spinner';
+import { useSession } from '../auth/AuthContext';
+import { BoardPage } from './BoardPage';
+
+const LAST_BOARD = 'baton.lastBoard';
+
+function rememberedBoard(): string | null {
+  try {
+    return new URLSearchParams(location.search).get('board') ?? localStorage.getItem(LAST_BOARD);
+  } catch {
+    return null;
+  }
+}
+
+function remember(boardId: string): void {
+  try {
+    localStorage.setItem(LAST_BOARD, boardId);
+  } catch {
+    // not remembered
+  }
+}
+
+/**
+ * Picks the board (?board=, else the last one opened, else the user's first board) and
+ * opens its sync session. Works offline for a board opened before on this device.
+ */
+export function BoardRoute() {
+  const { t } = useTranslation();
+  const { token, user } = useSession();
+  const me = useApiQuery<MeResponse>('/api/me', token);
+  const wanted = rememberedBoard();
+  const boards = me.data?.boards ?? [];
+  const boardId = boards.some((b) => b.id === wanted) ? wanted : (boards[0]?.id ?? (me.error?.reason === 'network' ? wanted : null));
+
+  if (!boardId) {
+    if (me.loading || !me.data && !me.error) return <FullPageMessage><Spinner label={t('board.loading')} /></FullPageMessage>;
+    if (me.error) {
+      return (
+        <FullPageMessage>
+          <p role="alert">{t('board.loadFailed', { message: me.error.message })}</p>
+          <button type="button" className="btn btn-primary" onClick={me.reload}>
+            {t('board.retry')}
+          </button>
+        </FullPageMessage>
+      );
+    }
+    return <FullPageMessage><p>{t('board.noBoards')}</p></FullPageMessage>;
+  }
+  remember(boardId);
+  return (
+    <SyncProvider
+      boardId={boardId}
+      token={token}
+      userId={user.id}
+      fallback={
+        <FullPageMessage>
+          <Spinner label={t('board.loading')} />
+        </FullPageMessage>
+      }
+    >
+      <BoardPage boardId={boardId} />
+    </SyncProvider>
+  );
+}

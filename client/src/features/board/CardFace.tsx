@@ -1,0 +1,42 @@
+import { openForNextStage, type Card } from '@baton/shared-types';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CardTile } from '../../ui/CardTile';
+import { useBoard } from './BoardContext';
+import { daysSince, formatMoney } from './format';
+
+/** Maps a card to the presentational tile (names, money and days in the UI language). */
+export function CardFace({ card, pending, refusal, actions }: { card: Card; pending: boolean; refusal: string | null; actions?: ReactNode }) {
+  const { t } = useTranslation();
+  const board = useBoard();
+  const owner = board.members.get(card.ownerId);
+  const days = daysSince(card.stageEnteredAt, board.now);
+  const missing = openForNextStage(board.stages, card);
+  const todo =
+    missing.length > 0
+      ? {
+          label: t('card.todo', { count: missing.length }),
+          title: t('card.todoTitle', { stage: board.stageLabel(missing[0]?.stageId ?? ''), items: missing.map((m) => m.label[board.language]).join(board.language === 'zh' ? '、' : ', ') }),
+        }
+      : undefined;
+  return (
+    <CardTile
+      title={card.title}
+      customer={card.customer}
+      amount={card.amount === null || card.amount === undefined ? null : formatMoney(card.amount, card.currency, board.locale)}
+      noAmountLabel={t('card.noAmount')}
+      ownerName={owner?.displayName ?? (card.ownerId || t('card.unknownOwner'))}
+      ownerColor={owner?.color ?? '#94a3b8'}
+      ownerLabel={t('card.owner')}
+      days={days === 0 ? t('card.today') : t('card.days', { count: days })}
+      dealType={card.dealType === 'renewal' ? t('dealTypes.renewal') : undefined}
+      pending={pending}
+      pendingLabel={t('card.pending')}
+      pendingTitle={t('card.pendingTitle')}
+      lockedReason={refusal ? t('card.cannotMove', { reason: refusal }) : null}
+      lockedLabel={t('card.locked')}
+      todo={todo}
+      actions={actions}
+    />
+  );
+}

@@ -1,0 +1,108 @@
+import type { Card, StageConfig } from '@baton/shared-types';
+import { useDroppable } from '@dnd-kit/core';
+import { SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable';
+import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
+import { memo, useCallback, useEffect, useMemo, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ColumnHeader } from '../../ui/ColumnHeader';
+import { useBoard } from './BoardContext';
+import { columnDroppableId } from './dropPosition';
+import { columnTotals, formatTotals } from './format';
+import { SortableCard } from './SortableCard';
+
+interface Props {
+  stage: StageConfig;
+  cards: readonly Card[];
+  pending: ReadonlySet<string>;
+  /** The card being dragged, kept rendered even when scrolled out of view. */
+  activeId: string | null;
+  /** While a card hovers this column: why it may not enter, or that it will ask for a reason. */
+  dropHint: { tone: 'info' | 'blocked'; text: string } | null;
+}
+
+const CARD_ESTIMATE = 132;
+const GAP = 8;
+
+/** One stage: header with count and total, and a virtualised list of cards. */
+export const Column = memo(function Column({ stage, cards, pending, activeId, dropHint }: Props) {
+  const { t } = useTranslation();
+  const board = useBoard();
+  const scrollRef = useRef<HTMLDivElement | null>(null);
+  const { setNodeRef, isOver } = useDroppable({ id: columnDroppableId(stage.id), data: { type: 'column', stage: stage.id } });
+  const ids = useMemo((): string[] => cards.map((c) => c.id), [cards]);
+  const activeIndex = activeId ? ids.indexOf(activeId) : -1;
+
+  const rangeExtractor = useCallback(
+    (range: Range) => {
+      const indexes = defaultRangeExtractor(range);
+      if (activeIndex >= 0 && !indexes.includes(activeIndex)) indexes.push(activeIndex);
+      return indexes.sort((a, b) => a - b);
+    },
+    [activeIndex],
+  );
+
+  const virtualizer = useVirtualizer({
+    count: cards.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => CARD_ESTIMATE,
+    getItemKey: (index) => ids[index] ?? index,
+    overscan: 6,
+    gap: GAP,
+    paddingStart: 2,
+    paddingEnd: 12,
+    rangeExtractor,
+  });
+
+  const { registerColumn } = board;
+  useEffect(() => {
+    registerColumn(stage.id, { scrollToIndex: (index) => virtualizer.scrollToIndex(index, { align: 'auto' }) });
+    return () => registerColumn(stage.id, null);
+  }, [registerColumn, stage.id, virtualizer]);
+
+  const label = board.stageLabel(stage.id);
+  const total = formatTotals(columnTotals(cards, board.mainCurrency), board.locale);
+
+  return (
+    <section className={`column ${isOver ? 'is-over' : ''} ${dropHint?.tone === 'blocked' ? 'is-blocked' : ''}`} aria-labelledby={`column-title-${stage.id}`} style={{ ['--stage-color' as string]: stage.color }}>
+      <ColumnHeader
+        id={stage.id}
+        label={label}
+        color={stage.color}
+        count={cards.length}
+        countLabel={t('board.cards', { count: cards.length })}
+        total={total}
+      />
+      {dropHint ? (
+        <div className={`column-drop-hint tone-${dropHint.tone}`} role="status" data-testid={`drop-hint-${stage.id}`}>
+          {dropHint.text}
+        </div>
+      ) : null}
+      <div
+        ref={(node) => {
+          scrollRef.current = node;
+          setNodeRef(node);
+        }}
+        className="column-scroll"
+        data-testid={`column-${stage.id}`}
+        data-count={cards.length}
+        aria-label={t('board.columnLabel', { stage: label, count: cards.length, total })}
+        role="region"
+      >
+        <SortableContext id={stage.id} items={ids} strategy={verticalListSortingStrategy}>
+          <div className="column-inner" style={{ height: virtualizer.getTotalSize() }}>
+            {virtualizer.getVirtualItems().map((item) => {
+              const card = cards[item.index];
+              if (!card) return null;
+              return (
+                <div key={item.key} data-index={item.index} ref={virtualizer.measureElement} className="column-slot" style={{ top: item.start }}>
+                  <SortableCard card={card} pending={pending.has(card.id)} columnStage={stage.id} />
+                </div>
+              );
+            })}
+          </div>
+        </SortableContext>
+        {cards.length === 0 ? <div className="column-empty">{isOver ? t('board.emptyColumnDrop') : t('board.emptyColumn')}</div> : null}
+      </div>
+    </section>
+  );
+});

@@ -1,0 +1,70 @@
+import type { Card } from '@baton/shared-types';
+import { useSortable } from '@dnd-kit/sortable';
+import { CSS } from '@dnd-kit/utilities';
+import { memo, useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useBoard } from './BoardContext';
+import { CardFace } from './CardFace';
+import { MoveMenu } from './MoveMenu';
+
+interface Props {
+  card: Card;
+  pending: boolean;
+  /** The column the card is rendered in (differs from card.stage while a drag preview moves it). */
+  columnStage: string;
+}
+
+/** A card in a column: draggable (when the user may move it), opens on click or Enter. */
+export const SortableCard = memo(function SortableCard({ card, pending, columnStage }: Props) {
+  const { t } = useTranslation();
+  const board = useBoard();
+  const refusal = board.moveRefusal(card);
+  const reasonId = useId();
+  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({
+    id: card.id,
+    data: { type: 'card', stage: columnStage, title: card.title },
+    disabled: { draggable: refusal !== null, droppable: false },
+  });
+
+  return (
+    <div
+      ref={(node) => {
+        setNodeRef(node);
+        setActivatorNodeRef(node);
+      }}
+      {...attributes}
+      {...listeners}
+      // A card the user may not move is still a working card (it opens, its menu explains why).
+      aria-disabled={undefined}
+      aria-roledescription={refusal ? undefined : attributes['aria-roledescription']}
+      className={['card', isDragging ? 'is-dragging' : '', pending ? 'is-pending' : '', refusal ? 'is-locked' : ''].join(' ')}
+      style={{ transform: CSS.Translate.toString(transform), transition, ['--stage-color' as string]: stageColor(board, card.stage) }}
+      data-testid={`card-${card.id}`}
+      data-card-title={card.title}
+      data-stage={card.stage}
+      data-pending={pending ? 'true' : undefined}
+      aria-label={t('card.a11yLabel', { title: card.title, customer: card.customer, owner: board.members.get(card.ownerId)?.displayName ?? card.ownerId })}
+      aria-describedby={refusal ? `${attributes['aria-describedby']} ${reasonId}` : attributes['aria-describedby']}
+      title={refusal ? t('card.cannotMove', { reason: refusal }) : undefined}
+      onClick={() => board.openCard(card.id)}
+      onKeyDown={(e) => {
+        listeners?.onKeyDown?.(e);
+        if (e.key === 'Enter' && e.target === e.currentTarget && !isDragging && !e.defaultPrevented) {
+          e.preventDefault();
+          board.openCard(card.id);
+        }
+      }}
+    >
+      {refusal ? (
+        <span id={reasonId} className="card-reason" role="tooltip">
+          {t('card.cannotMove', { reason: refusal })}
+        </span>
+      ) : null}
+      <CardFace card={card} pending={pending} refusal={refusal} actions={<MoveMenu card={card} refusal={refusal} />} />
+    </div>
+  );
+});
+
+function stageColor(board: ReturnType<typeof useBoard>, stage: string): string {
+  return board.stages.find((s) => s.id === stage)?.color ?? '#94a3b8';
+}

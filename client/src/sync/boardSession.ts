@@ -1,0 +1,227 @@
+import { boardDocName, parseServerMessage, type Command, type CommandInput, type PresenceUser, type Role } from '@baton/shared-types';
+import { readMeta } from '@baton/shared-types/ydoc';
+import { HocuspocusProvider } from '@hocuspocus/provider';
+import { clearDocument, IndexeddbPersistence } from 'y-indexeddb';
+import * as Y from 'yjs';
+import { uuid } from '../lib/uuid';
+import { BoardIndex } from './boardIndex';
+import { BoardStore } from './boardStore';
+import { serverClosed } from './closeEcho';
+import { CommandChannel, type CommandRejection } from './commandChannel';
+import { readCachedEpoch, writeCachedEpoch } from './epochStore';
+import type { Network } from './network';
+import { ValueStore } from '../lib/valueStore';
+import { MemoryOutbox, type Outbox } from './outbox';
+import { commandCardId } from './overlay';
+
+export interface SessionState {
+  authenticated: boolean;
+  /** Why the server refused the session, e.g. an expired token. */
+  authError: string | null;
+  /** Server clock minus local clock, from `hello` (keeps "days in stage" right under a fake clock). */
+  clockSkewMs: number;
+  /** The user's role on this board as the server sees it. */
+  role: Role | null;
+}
+
+export interface RejectedChange extends CommandRejection {
+  /** The card's title when the change was refused (for messages in words). */
+  cardTitle: string;
+  at: number;
+}
+
+export interface BoardSessionOptions {
+  boardId: string;
+  token: string;
+  userId: string;
+  network: Network;
+  outbox?: Outbox;
+}
+
+const CACHE_WAIT_MS = 1500;
+
+/**
+ * One open board: its Y.Doc (cached in IndexedDB), its provider on the shared socket,
+ * the command outbox and the stores the UI reads. The only writer of the board is the
+ * server; the client changes it by sending commands.
+ */
+export class BoardSession {
+  readonly store: BoardStore;
+  readonly outbox: Outbox;
+  readonly presence = new ValueStore<readonly PresenceUser[]>([]);
+  readonly state = new ValueStore<SessionState>({ authenticated: false, authError: null, clockSkewMs: 0, role: null });
+  readonly rejections = new ValueStore<readonly RejectedChange[]>([]);
+  private readonly rejectionListeners = new Set<(r: RejectedChange) => void>();
+  private readonly channel: CommandChannel;
+  private readonly docName: string;
+  private readonly cacheName: string;
+  private doc: Y.Doc | null = null;
+  private cache: IndexeddbPersistence | null = null;
+  private provider: HocuspocusProvider | null = null;
+  private index: BoardIndex | null = null;
+  private cachedEpoch: string | null = null;
+  private destroyed = false;
+
+  constructor(private readonly options: BoardSessionOptions) {
+    this.docName = boardDocName(options.boardId);
+    this.cacheName = `baton:${options.userId}:${this.docName}`;
+    this.outbox = options.outbox ?? new MemoryOutbox();
+    this.store = new BoardStore(this.outbox, options.userId);
+    this.channel = new CommandChannel(
+      this.outbox,
+      { canSend: () => this.canSend(), send: (payload) => this.provider?.sendStateless(payload) },
+      {
+        onAck: ({ command }) => this.store.settle(command),
+        onReject: (rejection) => this.reportRejection(rejection),
+      },
+    );
+  }
+
+  /** Opens the cached copy, then connects. Resolves once the cache has been read (or given up on). */
+  async start(): Promise<void> {
+    await this.openDoc(true);
+  }
+
+  /** Queues a command (with a fresh id) and sends it when the connection allows. Returns the command. */
+  submit(input: CommandInput): Command {
+    const command = { ...input, id: uuid() } as Command;
+    this.channel.submit(command);
+    return command;
+  }
+
+  /**
+   * A change the client refused before sending it (a stage gate the card does not meet):
+   * reported exactly like a server rejection, so the user sees it in the same places.
+   */
+  reportLocalRefusal(input: CommandInput, refusal: { reason: CommandRejection['reason']; message: string; details?: Record<string, unknown> }): void {
+    const command = { ...input, id: uuid() } as Command;
+    this.reportRejection(refusal.details ? { command, ...refusal } : { command, reason: refusal.reason, message: refusal.message });
+  }
+
+  onRejection(listener: (r: RejectedChange) => void): () => void {
+    this.rejectionListeners.add(listener);
+    return () => {
+      this.rejectionListeners.delete(listener);
+    };
+  }
+
+  dismissRejection(rejection: RejectedChange | 'all'): void {
+    this.rejections.update((list) => (rejection === 'all' ? [] : list.filter((r) => r !== rejection)));
+  }
+
+  destroy(): void {
+    this.destroyed = true;
+    this.closeDoc();
+    this.store.destroy();
+  }
+
+  private canSend(): boolean {
+    const net = this.options.network.state.get();
+    return !!this.provider && this.provider.isAuthenticated && net.online && net.socket === 'connected';
+  }
+
+  private async openDoc(useCache: boolean): Promise<void> {
+    const doc = new Y.Doc();
+    this.doc = doc;
+    const cache = new IndexeddbPersistence(this.cacheName, doc);
+    this.cache = cache;
+    if (useCache) {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      await Promise.race([cache.whenSynced, new Promise((resolve) => (timer = setTimeout(resolve, CACHE_WAIT_MS)))]);
+      clearTimeout(timer);
+      if (this.destroyed || this.doc !== doc) return;
+      this.cachedEpoch = readCachedEpoch(this.cacheName) ?? readMeta(doc).epoch;
+    } else {
+      this.cachedEpoch = null;
+    }
+    this.index = new BoardIndex(doc, (base) => this.store.setBase(base));
+    // An empty cache (first visit) keeps the loading state until the server has answered.
+    this.store.setBase(this.index.current);
+    this.connect(doc);
+  }
+
+  private connect(doc: Y.Doc): void {
+    const provider = new HocuspocusProvider({
+      name: this.docName,
+      document: doc,
+      token: this.options.token,
+      websocketProvider: this.options.network.socket,
+    });
+    this.provider = provider;
+    provider.on('stateless', ({ payload }: { payload: string }) => this.onStateless(payload));
+    provider.on('authenticated', () => {
+      this.state.update((s) => ({ ...s, authenticated: true, authError: null }));
+      this.channel.flush();
+    });
+    provider.on('authenticationFailed', ({ reason }: { reason: string }) => {
+      this.state.update((s) => ({ ...s, authenticated: false, authError: reason || 'permission-denied' }));
+    });
+    provider.on('synced', () => this.store.setSynced(true));
+    const lost = () => {
+      this.channel.connectionLost();
+      this.presence.set([]); // presence is only known while connected
+      this.store.setSynced(false);
+      this.state.update((s) => (s.authenticated ? { ...s, authenticated: false } : s));
+    };
+    provider.on('close', lost);
+    provider.on('disconnect', lost);
+    provider.attach();
+  }
+
+  private closeDoc(): void {
+    this.provider?.destroy();
+    this.provider = null;
+    this.index?.destroy();
+    this.index = null;
+    void this.cache?.destroy();
+    this.cache = null;
+    this.doc?.destroy();
+    this.doc = null;
+  }
+
+  private onStateless(payload: string): void {
+    const message = parseServerMessage(payload);
+    if (!message) return;
+    switch (message.type) {
+      case 'ack':
+      case 'reject':
+        this.channel.handleAnswer(message);
+        break;
+      case 'presence':
+        this.presence.set(message.users);
+        break;
+      case 'hello':
+        this.state.update((s) => ({ ...s, clockSkewMs: message.serverTime - Date.now(), role: message.user.role }));
+        void this.checkEpoch(message.epoch);
+        break;
+    }
+  }
+
+  /** A cache from another epoch (the server's copy was reset or restored) is thrown away, never merged. */
+  private async checkEpoch(epoch: string): Promise<void> {
+    const cached = this.cachedEpoch;
+    this.cachedEpoch = epoch;
+    writeCachedEpoch(this.cacheName, epoch);
+    if (cached === null || cached === epoch) return;
+    console.info(`Baton: ${this.docName} was reset on the server (epoch ${cached} -> ${epoch}); reloading it.`);
+    const closed = serverClosed(this.options.network.socket, this.docName);
+    this.closeDoc();
+    this.channel.connectionLost();
+    this.store.unload();
+    await Promise.all([clearDocument(this.cacheName), closed.done]);
+    if (this.destroyed) return;
+    await this.openDoc(false);
+  }
+
+  private reportRejection(rejection: CommandRejection): void {
+    const { command } = rejection;
+    const cardId = commandCardId(command);
+    const cardTitle =
+      command.type === 'createCard'
+        ? command.card.title
+        : ((cardId && this.store.getSnapshot().cards.get(cardId)?.title) ?? '');
+    const entry: RejectedChange = { ...rejection, cardTitle, at: Date.now() };
+    this.rejections.update((list) => [entry, ...list].slice(0, 50));
+    for (const listener of [...this.rejectionListeners]) listener(entry);
+  }
+}

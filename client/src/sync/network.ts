@@ -1,0 +1,72 @@
+import { HocuspocusProviderWebsocket, WebSocketStatus } from '@hocuspocus/provider';
+import { ValueStore } from '../lib/valueStore';
+
+export type SocketStatus = 'connecting' | 'connected' | 'disconnected';
+
+export interface NetworkState {
+  /** The browser says it has a network (window online/offline events). */
+  online: boolean;
+  socket: SocketStatus;
+  /** The socket has been connected at least once (so a drop is a "reconnect"). */
+  everConnected: boolean;
+}
+
+export function collabUrl(): string {
+  return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/collab`;
+}
+
+/**
+ * The app's one websocket (every document provider attaches to it) and the browser's
+ * online state. Chromium can keep a websocket open while "offline", so going offline
+ * closes the socket explicitly and coming back online reconnects at once.
+ */
+export class Network {
+  readonly socket: HocuspocusProviderWebsocket;
+  readonly state: ValueStore<NetworkState>;
+
+  constructor(url = collabUrl()) {
+    const online = typeof navigator === 'undefined' ? true : navigator.onLine;
+    this.state = new ValueStore<NetworkState>({ online, socket: 'disconnected', everConnected: false });
+    this.socket = new HocuspocusProviderWebsocket({
+      url,
+      autoConnect: online,
+      delay: 1000,
+      minDelay: 500,
+      maxDelay: 10_000,
+    });
+    this.socket.on('status', this.onStatus);
+    window.addEventListener('offline', this.onOffline);
+    window.addEventListener('online', this.onOnline);
+    document.addEventListener('visibilitychange', this.onVisible);
+  }
+
+  destroy(): void {
+    window.removeEventListener('offline', this.onOffline);
+    window.removeEventListener('online', this.onOnline);
+    document.removeEventListener('visibilitychange', this.onVisible);
+    this.socket.off('status', this.onStatus);
+    this.socket.destroy();
+  }
+
+  private readonly onStatus = ({ status }: { status: WebSocketStatus }) => {
+    const socket: SocketStatus =
+      status === WebSocketStatus.Connected ? 'connected' : status === WebSocketStatus.Connecting ? 'connecting' : 'disconnected';
+    this.state.update((s) => ({ ...s, socket, everConnected: s.everConnected || socket === 'connected' }));
+  };
+
+  private readonly onOffline = () => {
+    this.state.update((s) => ({ ...s, online: false }));
+    this.socket.disconnect();
+  };
+
+  private readonly onOnline = () => {
+    this.state.update((s) => ({ ...s, online: true }));
+    void this.socket.connect();
+  };
+
+  /** After sleep or a long background period, retry at once instead of waiting for the backoff. */
+  private readonly onVisible = () => {
+    if (document.visibilityState !== 'visible' || !this.state.get().online) return;
+    if (this.socket.status === WebSocketStatus.Disconnected) void this.socket.connect();
+  };
+}

@@ -1,0 +1,62 @@
+import { DEFAULT_STAGES, type Card } from '@baton/shared-types';
+import { applyEffects } from '@baton/shared-types/ydoc';
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { BoardIndex, buildBase, type BaseBoard } from '../src/sync/boardIndex';
+import { card, titles } from './fixtures';
+
+function setup(cards: Card[]) {
+  const doc = new Y.Doc();
+  applyEffects(doc, [{ op: 'setStages', stages: [...DEFAULT_STAGES] }, { op: 'setMeta', fields: { name: 'Pipeline', epoch: 'e1' } }, ...cards.map((c) => ({ op: 'putCard' as const, card: c }))], 1);
+  const seen: BaseBoard[] = [];
+  const index = new BoardIndex(doc, (b) => seen.push(b));
+  return { doc, index, seen };
+}
+
+describe('the board index over the Y.Doc', () => {
+  it('groups live cards by stage, sorted by rank, and keeps archived ones out of the columns', () => {
+    const { index } = setup([card('B', 'lead', '0|b'), card('A', 'lead', '0|a'), card('Q', 'quote', '0|a'), card('X', 'lead', '0|c', { archived: true })]);
+    expect(titles(index.current, 'lead')).toEqual(['A', 'B']);
+    expect(titles(index.current, 'quote')).toEqual(['Q']);
+    expect(index.current.cards.size).toBe(4);
+    expect(index.current.name).toBe('Pipeline');
+  });
+
+  it('updates incrementally: a move copies only the two columns involved and matches a full rebuild', () => {
+    const a = card('A', 'lead', '0|a');
+    const cards = [a, card('B', 'lead', '0|b'), card('Q', 'quote', '0|b'), card('S', 'signed', '0|a')];
+    const { doc, index } = setup(cards);
+    const before = index.current;
+    applyEffects(doc, [{ op: 'setFields', cardId: a.id, fields: { stage: 'quote' as Card['stage'], rank: '0|a' } }], 2);
+    const after = index.current;
+    expect(titles(after, 'lead')).toEqual(['B']);
+    expect(titles(after, 'quote')).toEqual(['A', 'Q']);
+    expect(after.columns.get('signed')).toBe(before.columns.get('signed'));
+    expect(after.columns.get('lead')).not.toBe(before.columns.get('lead'));
+    const rebuilt = buildBase(doc);
+    for (const stage of ['lead', 'quote', 'signed']) expect(titles(after, stage)).toEqual(titles(rebuilt, stage));
+  });
+
+  it('stays cheap and correct on a 2,000-card board', () => {
+    const many = Array.from({ length: 2000 }, (_, i) => card(`C${i}`, DEFAULT_STAGES[i % 6]!.id, `0|${String(i).padStart(6, '0')}`));
+    const { doc, index } = setup(many);
+    const t0 = performance.now();
+    for (let i = 0; i < 200; i++) {
+      const c = many[i]!;
+      applyEffects(doc, [{ op: 'setFields', cardId: c.id, fields: { stage: 'signed' as Card['stage'], rank: `1|${String(i).padStart(6, '0')}` } }], 3 + i);
+    }
+    const perMove = (performance.now() - t0) / 200;
+    expect(perMove).toBeLessThan(5);
+    const rebuilt = buildBase(doc);
+    for (const s of DEFAULT_STAGES) expect(titles(index.current, s.id)).toEqual(titles(rebuilt, s.id));
+  });
+
+  it('notices removed cards and stage changes', () => {
+    const a = card('A', 'lead', '0|a');
+    const { doc, index } = setup([a, card('B', 'lead', '0|b')]);
+    doc.getMap('cards').delete(a.id);
+    expect(titles(index.current, 'lead')).toEqual(['B']);
+    applyEffects(doc, [{ op: 'setStages', stages: DEFAULT_STAGES.slice(0, 3) }], 9);
+    expect(index.current.stages.map((s) => s.id)).toEqual(['lead', 'needs_confirmed', 'solution_demo']);
+  });
+});
