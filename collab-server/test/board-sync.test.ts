@@ -123,6 +123,15 @@ describe('a live board shared by two people', () => {
     expect(a.column('lead').at(-1)?.id).toBe(id);
   });
 
+  it('puts a new card on top of the first column when asked to', async () => {
+    const first = a.column('lead')[0]!;
+    const answer = await a.send({ type: 'createCard', card: { title: 'Urgent inbound lead', customer: 'Acme' }, beforeCardId: first.id });
+    expect(answer.type).toBe('ack');
+    const id = answer.type === 'ack' ? String(answer.result?.cardId) : '';
+    await b.waitFor(() => b.card(id));
+    expect(b.column('lead')[0]?.id).toBe(id);
+  });
+
   it('refuses a card id that already belongs to another board', async () => {
     await server.store.createBoard({ id: 'east' as never, name: 'East region', createdAt: Date.now() });
     await server.store.setMembership({ boardId: 'east' as never, userId: 'manager' as never, role: 'manager' });

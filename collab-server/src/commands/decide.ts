@@ -115,7 +115,7 @@ function createCard(cmd: Extract<Command, { type: 'createCard' }>, ctx: Decision
     const custom = mergeCustomFields(ctx, {}, cmd.card.customFields);
     if (!custom.ok) return custom;
   }
-  const { rank, reranked } = placeInColumn(ctx.column(firstStage), id, cmd.afterCardId ?? null, null);
+  const { rank, reranked } = placeInColumn(ctx.column(firstStage), id, cmd.afterCardId ?? null, cmd.beforeCardId ?? null);
   const card = {
     ...CARD_DEFAULTS,
     region: ctx.members.get(ownerId)?.region ?? '',

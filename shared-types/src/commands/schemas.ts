@@ -33,8 +33,10 @@ export const createCardSchema = z
         customer: CARD_FIELDS.customer.schema,
       })
       .strict(),
-    /** Place the new card after this card of the first column (default: at the end). */
+    /** Place the new card directly after this card of the first column (default: at the end). */
     afterCardId: cardId.optional(),
+    /** ...or directly before this one (e.g. the first card, to put it on top). */
+    beforeCardId: cardId.optional(),
   })
   .strict();
 
