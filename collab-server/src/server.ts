@@ -10,10 +10,14 @@ import { Authenticator } from './auth/authenticator';
 import { TokenService } from './auth/tokens';
 import { Directory } from './boards/directory';
 import { FakeClock, systemClock, type Clock } from './clock';
+import { DocAccess } from './boards/docAccess';
 import { CommandService } from './commands/CommandService';
+import type { FollowUp } from './commands/context';
+import { ensureHandoffTemplates } from './handoff/templates';
 import type { Config } from './config';
 import { Authentication } from './extensions/Authentication';
-import { BoardDocuments } from './extensions/BoardDocuments';
+import { Documents } from './extensions/Documents';
+import { HandoffWatcher } from './handoff/reviewWatcher';
 import { Commands } from './extensions/Commands';
 import { Presence } from './extensions/Presence';
 import { createApp } from './http/app';
@@ -42,13 +46,21 @@ export async function startServer(config: Config): Promise<BatonServer> {
   const secret = config.secret ?? (await store.setSettingIfAbsent('token_secret', randomBytes(32).toString('base64url')));
   const auth = new Authenticator(store, new TokenService(secret, clock, config.tokenTtlMs));
   const directory = new Directory(store);
-  const documents = new BoardDocuments(store, log);
-
   const hocuspocus = new Hocuspocus({ quiet: true, name: 'baton', debounce: 2000, maxDebounce: 10_000 });
-  const commandDeps = { store, clock, hocuspocus, documents, directory, log };
+  const docs = new DocAccess(hocuspocus);
+  let watcher: HandoffWatcher | null = null;
+  const documents = new Documents(store, docs, log, {
+    loaded: (name, document) => watcher?.loaded(name, document),
+    unloaded: (name) => watcher?.unloaded(name),
+  });
+  const followUp = async (boardId: string, f: FollowUp) => {
+    if (f.kind === 'handoffTemplates') await ensureHandoffTemplates(docs, boardId, f.cardId);
+  };
+  const commandDeps = { store, clock, docs, documents, directory, log, followUp };
   const commands = new CommandService(commandDeps);
+  watcher = new HandoffWatcher({ store, clock, docs, commands, log });
   hocuspocus.configure({
-    extensions: [new Authentication(auth, directory), documents, new Commands(commands, log), new Presence(clock, documents)],
+    extensions: [new Authentication(auth, directory, store, docs), documents, new Commands(commands, log), new Presence(clock, documents)],
   });
 
   if (config.demo) {
@@ -71,6 +83,7 @@ export async function startServer(config: Config): Promise<BatonServer> {
     demoUsernames: DEMO_USERS.map((u) => u.username),
     fakeClock,
     clock,
+    docs,
     clientDir: config.clientDir,
   });
   const server: Server = createServer(getRequestListener(app.fetch));
@@ -88,6 +101,7 @@ export async function startServer(config: Config): Promise<BatonServer> {
       for (const ws of wss.clients) ws.terminate();
       wss.close();
       hocuspocus.closeConnections();
+      watcher?.stop();
       await documents.stop();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -223,7 +223,7 @@ describe('WIP limits', () => {
     expect(noReason.type).toBe('reject');
     const ok = await manager.send({ type: 'moveCard', cardId: card.id, toStage: 'negotiation', overrideWip: true, reason: 'Quarter-end push' });
     expect(ok.type).toBe('ack');
-    const [event] = await server.store.listEvents({ boardId: 'demo', cardId: card.id, newestFirst: true, limit: 1 });
+    const [event] = await server.store.listEvents({ boardId: 'demo', cardId: card.id, types: ['card.moved'], newestFirst: true, limit: 1 });
     expect(event?.data).toMatchObject({ wipOverride: true, reason: 'Quarter-end push' });
   });
 });

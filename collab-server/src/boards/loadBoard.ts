@@ -3,25 +3,13 @@ import { boardDocName } from '@baton/shared-types';
 import { applyEffects, readMeta } from '@baton/shared-types/ydoc';
 import { randomUUID } from 'node:crypto';
 import * as Y from 'yjs';
+import { captureUpdates } from './capture';
 import { serverOrigin } from './origins';
 
 export interface LoadReport {
   epoch: string;
   /** Committed commands whose effect was missing from the stored document and re-applied. */
   repaired: number;
-}
-
-/** Collects the updates a function produces on a document. */
-function captureUpdates(doc: Y.Doc, fn: () => void): Uint8Array[] {
-  const updates: Uint8Array[] = [];
-  const listen = (u: Uint8Array) => updates.push(u);
-  doc.on('update', listen);
-  try {
-    fn();
-  } finally {
-    doc.off('update', listen);
-  }
-  return updates;
 }
 
 /**

@@ -1,6 +1,11 @@
 import type { Store } from '@baton/persistence';
 import * as Y from 'yjs';
 
+const isRemoteOrigin = (origin: unknown): boolean => {
+  const source = (origin as { source?: unknown } | null)?.source;
+  return source === 'connection' || source === 'redis';
+};
+
 export interface PersisterOptions {
   /** Fold the update log into a snapshot after this many appended updates. */
   compactEvery: number;
@@ -8,8 +13,8 @@ export interface PersisterOptions {
 }
 
 /**
- * Appends every update of a loaded document to the store as it happens, and compacts the
- * log now and then. With SQLite the append is written before control returns to the event
+ * Appends every update the server itself makes to a loaded document to the store as it
+ * happens, and compacts the log now and then. With SQLite the append is written before control returns to the event
  * loop, so before Hocuspocus broadcasts the change (it batches broadcasts to setImmediate).
  */
 export class DocumentPersister {
@@ -39,13 +44,21 @@ export class DocumentPersister {
     while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
   }
 
-  private readonly onUpdate = (update: Uint8Array): void => {
-    const write = this.store.appendUpdate(this.name, update).then((seq) => {
-      this.lastSeq = Math.max(this.lastSeq, seq);
-      this.sinceCompaction++;
-      if (this.sinceCompaction >= this.options.compactEvery) this.scheduleCompaction();
-    });
-    this.track(write);
+  /**
+   * Records an update that was appended elsewhere (a client's update, stored before Hocuspocus
+   * applied it). Call it only once the document contains the update, so a compaction never
+   * drops a row whose content the snapshot lacks.
+   */
+  noteAppended(seq: number): void {
+    this.lastSeq = Math.max(this.lastSeq, seq);
+    this.sinceCompaction++;
+    if (this.sinceCompaction >= this.options.compactEvery) this.scheduleCompaction();
+  }
+
+  private readonly onUpdate = (update: Uint8Array, origin: unknown): void => {
+    // Clients' updates were stored before they were applied; Redis carries other processes' updates.
+    if (isRemoteOrigin(origin)) return;
+    this.track(this.store.appendUpdate(this.name, update).then((seq) => this.noteAppended(seq)));
   };
 
   private track(p: Promise<unknown>): void {

@@ -1,37 +1,54 @@
-import type { AttachmentRecord, Store } from '@baton/persistence';
+import type { Store } from '@baton/persistence';
 import {
   boardDocName,
   LIMITS,
   parseCommand,
   type Actor,
   type Card,
-  type Command,
   type CommandAnswer,
   type Refusal,
+  type Result,
   type UserId,
 } from '@baton/shared-types';
 import { applyEffects, readCard, readCards, readStages } from '@baton/shared-types/ydoc';
-import type { Hocuspocus } from '@hocuspocus/server';
 import { randomUUID } from 'node:crypto';
 import type * as Y from 'yjs';
+import type { DocAccess } from '../boards/docAccess';
 import type { DocumentRegistry } from '../boards/DocumentRegistry';
 import type { Directory } from '../boards/directory';
 import { serverOrigin } from '../boards/origins';
 import type { Clock } from '../clock';
 import type { Logger } from '../log';
-import { decide, type BoardMember, type DecisionContext } from './decide';
+import type { BoardMember, Decision, DecisionContext, FollowUp } from './context';
+import { decide } from './decide';
+import { preload, type Preloaded } from './preload';
 import { SerialQueue } from './queue';
 
 export interface CommandServiceDeps {
   store: Store;
   clock: Clock;
-  hocuspocus: Hocuspocus;
+  docs: DocAccess;
   documents: DocumentRegistry;
   directory: Directory;
   log: Logger;
+  /** Work on other documents after an effect is applied (e.g. handoff templates). */
+  followUp?: (boardId: string, followUp: FollowUp) => Promise<void>;
+}
+
+/** One unit of work on a board: a client's command, or a change the server makes itself. */
+interface Job {
+  id: string;
+  type: string;
+  userId: string;
+  boardId: string;
+  /** Commands from people are recorded even when refused, so a replayed id gets the same answer. */
+  recordRefusals: boolean;
+  load(): Promise<Preloaded>;
+  decide(ctx: DecisionContext): Result<Decision>;
 }
 
 const reject = (id: string | null, r: Refusal): CommandAnswer => ({ type: 'reject', id, ...r });
+const NOTHING_PRELOADED: Preloaded = { upload: null, handoffDocs: { requirements: null, planMissing: null } };
 
 /**
  * The one write path of the board document. For every command, from the websocket, HTTP
@@ -63,11 +80,16 @@ export class CommandService {
         }
         return await running.answer;
       }
-      const queue = this.queueFor(boardId);
-      if (queue.size >= LIMITS.maxQueuedCommandsPerBoard) {
-        return reject(command.id, { reason: 'internal', message: 'The board is busy; the change was not applied, try again' });
-      }
-      const answer = queue.run(() => this.execute(command, userId, boardId));
+      const job: Job = {
+        id: command.id,
+        type: command.type,
+        userId,
+        boardId,
+        recordRefusals: true,
+        load: () => preload(command, this.deps.store, this.deps.docs),
+        decide: (ctx) => decide(command, ctx),
+      };
+      const answer = this.enqueue(job);
       this.inFlight.set(command.id, { userId, boardId, answer });
       try {
         return await answer;
@@ -80,60 +102,82 @@ export class CommandService {
     }
   }
 
-  private queueFor(boardId: string): SerialQueue {
-    let queue = this.queues.get(boardId);
-    if (!queue) {
-      queue = new SerialQueue();
-      this.queues.set(boardId, queue);
+  /**
+   * A change the server makes on its own account or on behalf of `userId` (e.g. traffic-light
+   * counts derived from the review document): same queue, commit and events as a command.
+   */
+  async runSystem(boardId: string, userId: string, type: string, decideFn: Job['decide']): Promise<CommandAnswer> {
+    try {
+      return await this.enqueue({ id: randomUUID(), type, userId, boardId, recordRefusals: false, load: async () => NOTHING_PRELOADED, decide: decideFn });
+    } catch (error) {
+      this.deps.log.error('system change failed', error, { boardId, type });
+      return reject(null, { reason: 'internal', message: 'A server-side change failed' });
     }
-    return queue;
   }
 
-  private async execute(command: Command, userId: string, boardId: string): Promise<CommandAnswer> {
-    const { store, clock, directory } = this.deps;
-    const previous = await store.getCommand(command.id);
-    if (previous) return this.replay(previous, command.id, userId, boardId);
+  readCard(boardId: string, cardId: string): Promise<Card | null> {
+    return this.deps.docs.readCard(boardId, cardId);
+  }
 
-    const members = await directory.members(boardId);
-    const member = members.get(userId);
-    const now = clock.now();
-    if (!member) {
-      return this.record(command, userId, boardId, now, reject(command.id, { reason: 'forbidden', message: 'You are not a member of this board' }));
+  private enqueue(job: Job): Promise<CommandAnswer> {
+    let queue = this.queues.get(job.boardId);
+    if (!queue) {
+      queue = new SerialQueue();
+      this.queues.set(job.boardId, queue);
     }
-    const actor: Actor = { userId: userId as UserId, role: member.role };
-    const connection = await this.deps.hocuspocus.openDirectConnection(boardDocName(boardId), { baton: 'command' });
-    try {
-      const doc = connection.document as Y.Doc;
+    if (queue.size >= LIMITS.maxQueuedCommandsPerBoard) {
+      return Promise.resolve(reject(job.id, { reason: 'internal', message: 'The board is busy; the change was not applied, try again' }));
+    }
+    return queue.run(() => this.execute(job));
+  }
+
+  private async execute(job: Job): Promise<CommandAnswer> {
+    const { store, clock, directory } = this.deps;
+    const previous = await store.getCommand(job.id);
+    if (previous) return this.replay(previous, job);
+
+    const members = await directory.members(job.boardId);
+    const member = members.get(job.userId);
+    const now = clock.now();
+    if (!member) return this.refuse(job, now, { reason: 'forbidden', message: 'You are not a member of this board' });
+    const actor: Actor = { userId: job.userId as UserId, role: member.role };
+    const extras = await job.load();
+    return this.deps.docs.withDoc(boardDocName(job.boardId), async (doc) => {
       const boardMembers = new Map<string, BoardMember>(
         [...members].map(([id, m]) => [id, { role: m.role, region: m.user.region, displayName: m.user.displayName }]),
       );
-      const upload = command.type === 'attachFile' ? await store.getAttachment(command.attachmentId) : null;
-      const decision = decide(command, this.context(doc, actor, now, boardMembers, upload));
-      if (!decision.ok) return await this.record(command, userId, boardId, now, reject(command.id, decision.error));
+      const decision = job.decide(this.context(doc, actor, now, boardMembers, extras));
+      if (!decision.ok) return this.refuse(job, now, decision.error);
 
-      const { effects, events, result } = decision.value;
+      const { effects, events, result, followUps = [] } = decision.value;
       // Card documents (pack:, review:, plan:) are named by card id alone, so a card id may
       // belong to one board only.
-      if (command.type === 'createCard' && !(await store.registerCard(String(result?.cardId), boardId))) {
-        return await this.record(command, userId, boardId, now, reject(command.id, { reason: 'conflict', message: 'A card with this id already exists' }));
+      if (job.type === 'createCard' && !(await store.registerCard(String(result?.cardId), job.boardId))) {
+        return this.refuse(job, now, { reason: 'conflict', message: 'A card with this id already exists' });
       }
-      const answer: CommandAnswer = result ? { type: 'ack', id: command.id, result } : { type: 'ack', id: command.id };
+      const answer: CommandAnswer = result ? { type: 'ack', id: job.id, result } : { type: 'ack', id: job.id };
       const commit = await store.commitCommand(
-        { commandId: command.id, boardId, actor: userId, type: command.type, at: now, answer, effects },
-        events.map((e) => ({ ...e, boardId, actor: userId, at: now })),
+        { commandId: job.id, boardId: job.boardId, actor: job.userId, type: job.type, at: now, answer, effects },
+        events.map((e) => ({ ...e, boardId: job.boardId, actor: job.userId, at: now })),
       );
-      if (commit.status === 'duplicate') return this.replay(commit.existing, command.id, userId, boardId);
+      if (commit.status === 'duplicate') return this.replay(commit.existing, job);
       if (effects.length > 0) {
-        applyEffects(doc, effects, commit.seq ?? 0, serverOrigin('command', command.id));
-        await this.deps.documents.flush(boardDocName(boardId));
+        applyEffects(doc, effects, commit.seq ?? 0, serverOrigin('command', job.id));
+        await this.deps.documents.flush(boardDocName(job.boardId));
+      }
+      for (const f of followUps) {
+        try {
+          await this.deps.followUp?.(job.boardId, f);
+        } catch (error) {
+          // The effect is committed; the follow-up is repaired when its document next loads.
+          this.deps.log.error('a follow-up failed', error, { boardId: job.boardId, followUp: f.kind });
+        }
       }
       return answer;
-    } finally {
-      await connection.disconnect({ unloadImmediately: false });
-    }
+    });
   }
 
-  private context(doc: Y.Doc, actor: Actor, now: number, members: Map<string, BoardMember>, upload: AttachmentRecord | null): DecisionContext {
+  private context(doc: Y.Doc, actor: Actor, now: number, members: Map<string, BoardMember>, extras: Preloaded): DecisionContext {
     return {
       actor,
       now,
@@ -141,33 +185,26 @@ export class CommandService {
       getCard: (id) => readCard(doc, id),
       column: (stageId) => readCards(doc).filter((c) => c.stage === stageId),
       members,
-      getUpload: (id) => (upload && upload.id === id ? upload : null),
+      getUpload: (id) => (extras.upload && extras.upload.id === id ? extras.upload : null),
+      handoffDocs: extras.handoffDocs,
       newId: randomUUID,
     };
   }
 
-  /** Reads one card of a board as it is now (loading the board if needed). */
-  async readCard(boardId: string, cardId: string): Promise<Card | null> {
-    const connection = await this.deps.hocuspocus.openDirectConnection(boardDocName(boardId), { baton: 'read' });
-    try {
-      return readCard(connection.document as Y.Doc, cardId);
-    } finally {
-      await connection.disconnect({ unloadImmediately: false });
-    }
-  }
-
-  /** Rejections are recorded too, so a replayed id always gets the same answer. */
-  private async record(command: Command, userId: string, boardId: string, now: number, answer: CommandAnswer): Promise<CommandAnswer> {
+  /** Refusals of people's commands are recorded, so a replayed id always gets the same answer. */
+  private async refuse(job: Job, now: number, refusal: Refusal): Promise<CommandAnswer> {
+    const answer = reject(job.id, refusal);
+    if (!job.recordRefusals) return answer;
     const commit = await this.deps.store.commitCommand(
-      { commandId: command.id, boardId, actor: userId, type: command.type, at: now, answer, effects: [] },
+      { commandId: job.id, boardId: job.boardId, actor: job.userId, type: job.type, at: now, answer, effects: [] },
       [],
     );
-    return commit.status === 'duplicate' ? this.replay(commit.existing, command.id, userId, boardId) : answer;
+    return commit.status === 'duplicate' ? this.replay(commit.existing, job) : answer;
   }
 
-  private replay(previous: { boardId: string; actor: string; answer: CommandAnswer }, id: string, userId: string, boardId: string): CommandAnswer {
-    if (previous.boardId !== boardId || previous.actor !== userId) {
-      return reject(id, { reason: 'conflict', message: 'This command id was already used for another change' });
+  private replay(previous: { boardId: string; actor: string; answer: CommandAnswer }, job: Job): CommandAnswer {
+    if (previous.boardId !== job.boardId || previous.actor !== job.userId) {
+      return reject(job.id, { reason: 'conflict', message: 'This command id was already used for another change' });
     }
     return previous.answer;
   }

@@ -10,51 +10,16 @@ import {
   ok,
   refuse,
   stageIndex,
-  type Actor,
   type Card,
   type Command,
   type Result,
-  type Role,
-  type StageConfig,
 } from '@baton/shared-types';
-import type { BoardEffect } from '@baton/shared-types/ydoc';
-import type { AttachmentRecord, EventRecord } from '@baton/persistence';
+import { existingCard, type Decision, type DecisionContext, type DecisionEvent } from './context';
 import { decideAttachment } from './decideAttachments';
+import { createHandoff, decideHandoff, newHandoff, PACK_STAGE } from './decideHandoff';
 import { decideStage } from './decideStages';
 import { placeInColumn } from './placement';
 
-export interface BoardMember {
-  role: Role;
-  region: string;
-  displayName: string;
-}
-
-/** What a command sees: who acts, when, and the board as it is now. */
-export interface DecisionContext {
-  actor: Actor;
-  now: number;
-  stages: readonly StageConfig[];
-  getCard(id: string): Card | null;
-  column(stageId: string): Card[];
-  members: ReadonlyMap<string, BoardMember>;
-  /** An uploaded file (only loaded for `attachFile`). */
-  getUpload(id: string): AttachmentRecord | null;
-  newId(): string;
-}
-
-export type DecisionEvent = Pick<EventRecord, 'cardId' | 'type' | 'data'>;
-
-/** The accepted effect of a command, computed before anything is written. */
-export interface Decision {
-  effects: BoardEffect[];
-  events: DecisionEvent[];
-  result?: Record<string, unknown>;
-}
-
-function existingCard(ctx: DecisionContext, cardId: string): Result<Card> {
-  const card = ctx.getCard(cardId);
-  return card ? ok(card) : refuse('not_found', 'This card does not exist on this board');
-}
 
 const TYPE_OF_VALUE = { text: 'string', number: 'number', boolean: 'boolean' } as const;
 
@@ -168,6 +133,7 @@ function moveCard(cmd: Extract<Command, { type: 'moveCard' }>, ctx: DecisionCont
     targetCount: target.length,
     reason: cmd.reason,
     overrideWip: cmd.overrideWip,
+    overrideGate: cmd.overrideGate,
     actor: ctx.actor,
   });
   if (!gate.ok) return gate;
@@ -187,16 +153,21 @@ function moveCard(cmd: Extract<Command, { type: 'moveCard' }>, ctx: DecisionCont
     : { from: card.stage, to: cmd.toStage, backward: fromIndex > toIndex, daysInFromStage: (ctx.now - card.stageEnteredAt) / 86_400_000 };
   if (cmd.reason) data.reason = cmd.reason;
   if (cmd.overrideWip && !sameStage) data.wipOverride = true;
+  if (cmd.overrideGate && !sameStage) data.gateOverride = true;
   const events: DecisionEvent[] = [];
   if (hasEdits) events.push({ cardId: card.id, type: EVENT_TYPES.cardUpdated, data: { before: beforeOf(card, changed), after: changed } });
   events.push({ cardId: card.id, type: sameStage ? EVENT_TYPES.cardReordered : EVENT_TYPES.cardMoved, data });
+  // Entering Negotiation creates the handoff pack, so the team can start on it at once.
+  const pack = cmd.toStage === PACK_STAGE && !card.handoff ? createHandoff(card, ctx.now) : null;
+  if (pack) fields.handoff = newHandoff(ctx.now);
   return ok({
     effects: [
       { op: 'setFields', cardId: card.id, fields },
       ...reranked.map((r) => ({ op: 'setFields' as const, cardId: r.cardId, fields: { rank: r.rank } })),
     ],
-    events,
+    events: pack ? [...events, ...pack.events] : events,
     result: { stage: cmd.toStage, rank },
+    ...(pack ? { followUps: pack.followUps } : {}),
   });
 }
 
@@ -246,5 +217,9 @@ export function decide(command: Command, ctx: DecisionContext): Result<Decision>
     case 'tagAttachment':
     case 'detachFile':
       return decideAttachment(command, ctx);
+    case 'createPack':
+    case 'submitPack':
+    case 'postPlan':
+      return decideHandoff(command, ctx);
   }
 }

@@ -1,5 +1,5 @@
 import { canActOnCard, EVENT_TYPES, ok, refuse, type AttachmentRef, type Command, type Result } from '@baton/shared-types';
-import type { Decision, DecisionContext } from './decide';
+import type { Decision, DecisionContext } from './context';
 
 type AttachmentCommand = Extract<Command, { type: 'attachFile' | 'tagAttachment' | 'detachFile' }>;
 

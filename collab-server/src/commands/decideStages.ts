@@ -11,7 +11,7 @@ import {
   type Result,
   type StageConfig,
 } from '@baton/shared-types';
-import type { Decision, DecisionContext } from './decide';
+import type { Decision, DecisionContext } from './context';
 
 type StageCommand = Extract<Command, { type: 'addStage' | 'updateStage' | 'moveStage' | 'retireStage' }>;
 

@@ -1,7 +1,9 @@
-import { parseDocName } from '@baton/shared-types';
+import type { Store } from '@baton/persistence';
+import { docRight, parseDocName } from '@baton/shared-types';
 import type { Extension, onAuthenticatePayload } from '@hocuspocus/server';
 import type { Authenticator } from '../auth/authenticator';
 import type { Directory } from '../boards/directory';
+import type { DocAccess } from '../boards/docAccess';
 import type { ConnectionContext } from './context';
 
 /** Thrown to Hocuspocus; its `reason` reaches the provider's `authenticationFailed` event. */
@@ -13,8 +15,11 @@ class Denied extends Error {
 
 /**
  * Every connection must carry a valid token and be a member of the board the document
- * belongs to. The board document is read-only for every client: it changes only through
- * commands, so Hocuspocus drops any update a client sends to it.
+ * belongs to (a card document belongs to its card's board). Whether the connection may write
+ * comes from DOC_RIGHTS: the board document is read-only for every client (it changes only
+ * through commands), the pack is written by the deal's owner, managers, product and delivery,
+ * the review by product, the plan by delivery. Hocuspocus drops updates on read-only
+ * connections, so a forbidden write is never applied, stored or broadcast.
  */
 export class Authentication implements Extension {
   readonly extensionName = 'baton-authentication';
@@ -23,16 +28,26 @@ export class Authentication implements Extension {
   constructor(
     private readonly auth: Authenticator,
     private readonly directory: Directory,
+    private readonly store: Store,
+    private readonly docs: DocAccess,
   ) {}
 
   async onAuthenticate({ token, documentName, connectionConfig }: onAuthenticatePayload): Promise<ConnectionContext> {
     const doc = parseDocName(documentName);
-    if (!doc || doc.kind !== 'board') throw new Denied('unknown-document');
+    if (!doc) throw new Denied('unknown-document');
     const user = await this.auth.authenticate(token);
     if (!user.ok) throw new Denied(user.error.details?.token === 'expired' ? 'token-expired' : 'invalid-token');
-    const role = await this.directory.roleOn(doc.boardId, user.value.id);
+    const boardId = doc.kind === 'board' ? doc.boardId : await this.store.boardOfCard(doc.cardId);
+    if (!boardId) throw new Denied('unknown-document');
+    const role = await this.directory.roleOn(boardId, user.value.id);
     if (!role) throw new Denied('not-a-member');
-    connectionConfig.readOnly = true;
-    return { user: user.value, role, boardId: doc.boardId, docKind: doc.kind };
+    let ownsCard = false;
+    if (doc.kind !== 'board') {
+      const card = await this.docs.readCard(boardId, doc.cardId);
+      if (!card) throw new Denied('unknown-document');
+      ownsCard = card.ownerId === user.value.id;
+    }
+    connectionConfig.readOnly = docRight(doc.kind, role, ownsCard) !== 'write';
+    return { user: user.value, role, boardId, docKind: doc.kind };
   }
 }

@@ -3,6 +3,7 @@ import { LIMITS } from '@baton/shared-types';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Authenticator } from '../auth/authenticator';
+import type { DocAccess } from '../boards/docAccess';
 import type { DocumentRegistry } from '../boards/DocumentRegistry';
 import type { Directory } from '../boards/directory';
 import type { Clock, FakeClock } from '../clock';
@@ -10,7 +11,9 @@ import type { CommandService } from '../commands/CommandService';
 import type { Logger } from '../log';
 import { attachmentRoutes } from './attachmentRoutes';
 import { authRoutes } from './authRoutes';
+import { requireUser } from './requireUser';
 import { boardRoutes } from './boardRoutes';
+import { timelineRoutes } from './timelineRoutes';
 import { fail } from './errors';
 import { mountClient } from './staticClient';
 import { testRoutes } from './testRoutes';
@@ -28,6 +31,7 @@ export interface AppDeps {
   demoUsernames: readonly string[];
   fakeClock: FakeClock | null;
   clock: Clock;
+  docs: DocAccess;
   clientDir: string | null;
 }
 
@@ -57,7 +61,11 @@ export function createApp(deps: AppDeps): Hono {
   api.use('*', (c, next) => (UPLOAD_PATH.test(c.req.path) && c.req.method === 'POST' ? next() : jsonLimit(c, next)));
   api.get('/health', (c) => c.json({ ok: true }));
   api.route('/', authRoutes(deps));
+  // Every board route needs a signed-in user; each route then checks membership of its board.
+  api.use('/boards/*', requireUser(deps.auth));
+  api.use('/boards', requireUser(deps.auth));
   api.route('/boards', attachmentRoutes(deps));
+  api.route('/boards', timelineRoutes(deps));
   api.route('/boards', boardRoutes(deps));
   if (deps.fakeClock) api.route('/test', testRoutes(deps.fakeClock));
   api.all('*', (c) => fail(c, 'not_found', `No API route ${c.req.method} ${c.req.path}`));

@@ -67,6 +67,9 @@ async function seedDeal(store: Store, deal: DemoDeal, now: number, submit: SeedS
     const at = i === target ? settledAt : createdAt + ((settledAt - createdAt) * i) / (target + 1);
     const stage = DEFAULT_STAGES[i]!.id;
     if (stage === 'solution_demo') await seedAttachments(store, deal, cardId, Math.round(at) - 3600_000, submit);
+    if (stage === 'signed') {
+      await expectAck(submit({ id: randomUUID(), type: 'submitPack', cardId }, deal.owner, Math.round(at) - 3600_000), `submit the pack of ${deal.title}`);
+    }
     await expectAck(submit({ id: randomUUID(), type: 'moveCard', cardId, toStage: stage }, deal.owner, Math.round(at)), `move ${deal.title}`);
   }
 }

@@ -12,7 +12,15 @@ const label = z.object({ en: z.string().trim().min(1).max(60), zh: z.string().tr
 export const requirementSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('field'), field: z.string().regex(/^(custom\.)?[a-zA-Z][a-zA-Z0-9_]{0,39}$/, 'Not a field name') }).strict(),
   z.object({ kind: z.literal('attachment'), attachmentKind: z.string().regex(ATTACHMENT_KIND_PATTERN, 'Not an attachment kind') }).strict(),
+  z.object({ kind: z.literal('packSubmitted') }).strict(),
 ]);
+
+/** Sales creates the handoff pack (from Negotiation on); the server writes its template once. */
+export const createPackSchema = z.object({ id: commandId, type: z.literal('createPack'), cardId }).strict();
+/** Sales submits the pack for product's review (starts product's 24 h clock). */
+export const submitPackSchema = z.object({ id: commandId, type: z.literal('submitPack'), cardId }).strict();
+/** Delivery posts the current plan as a version (counts only with modules, dependencies and schedule filled). */
+export const postPlanSchema = z.object({ id: commandId, type: z.literal('postPlan'), cardId }).strict();
 
 export const customFieldDefSchema = z
   .object({ key: z.string().regex(CUSTOM_FIELD_KEY_PATTERN), label, type: z.enum(['text', 'number', 'boolean']) })

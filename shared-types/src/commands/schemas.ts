@@ -4,7 +4,10 @@ import { STAGE_ID_PATTERN } from '../model/ids';
 import {
   addStageSchema,
   attachFileSchema,
+  createPackSchema,
   detachFileSchema,
+  postPlanSchema,
+  submitPackSchema,
   moveStageSchema,
   retireStageSchema,
   tagAttachmentSchema,
@@ -60,6 +63,8 @@ export const moveCardSchema = z
     fields: cardPatchSchema.optional(),
     /** A manager moving into a full column (needs a reason). */
     overrideWip: z.boolean().optional(),
+    /** A manager passing an overridable requirement, e.g. a red requirement in the pack (needs a reason). */
+    overrideGate: z.boolean().optional(),
   })
   .strict();
 
@@ -79,6 +84,9 @@ export const commandSchema = z.discriminatedUnion('type', [
   attachFileSchema,
   tagAttachmentSchema,
   detachFileSchema,
+  createPackSchema,
+  submitPackSchema,
+  postPlanSchema,
 ]);
 
 export const COMMAND_TYPES = [
@@ -94,4 +102,7 @@ export const COMMAND_TYPES = [
   'attachFile',
   'tagAttachment',
   'detachFile',
+  'createPack',
+  'submitPack',
+  'postPlan',
 ] as const;

@@ -29,6 +29,24 @@ const customFieldsSchema = z.record(
   z.string().regex(CUSTOM_FIELD_KEY_PATTERN, 'Not a custom field key'),
   z.union([z.string().trim().max(1000), z.number(), z.boolean(), z.null()]),
 );
+const countsSchema = z.object({ red: z.number().int(), yellow: z.number().int(), green: z.number().int(), unset: z.number().int() });
+/** The handoff of a deal, kept on the card by the server (see the pack/review/plan documents). */
+const handoffSchema = z
+  .object({
+    /** When the pack (and its template) was created. */
+    createdAt: time,
+    /** When sales last submitted it for review; null until then. */
+    submittedAt: time.nullable(),
+    submissions: z.number().int().nonnegative(),
+    /** When product first reviewed every requirement of the current submission. */
+    reviewedAt: time.nullable(),
+    /** When delivery first posted a plan that counts (modules, dependencies, schedule filled). */
+    planPostedAt: time.nullable(),
+    planVersions: z.number().int().nonnegative(),
+    /** Traffic-light counts over the pack's requirements. */
+    counts: countsSchema,
+  })
+  .nullable();
 const attachmentRefSchema = z.object({
   id: z.string().regex(UUID_PATTERN),
   kind: z.string().regex(ATTACHMENT_KIND_PATTERN),
@@ -57,6 +75,7 @@ export const CARD_FIELDS = {
   nextStep: { schema: text(500), write: 'editor' },
   customFields: { schema: customFieldsSchema, write: 'editor' },
   attachments: { schema: z.array(attachmentRefSchema), write: 'server' },
+  handoff: { schema: handoffSchema, write: 'server' },
   stage: { schema: z.string().regex(STAGE_ID_PATTERN), write: 'move' },
   rank: { schema: z.string().min(1).max(128), write: 'server' },
   archived: { schema: z.boolean(), write: 'archive' },
@@ -119,5 +138,6 @@ export const CARD_DEFAULTS = {
   nextStep: '',
   customFields: Object.freeze({}) as Card['customFields'],
   attachments: Object.freeze([]) as unknown as AttachmentRef[],
+  handoff: null,
   archived: false,
 } satisfies Partial<Card>;

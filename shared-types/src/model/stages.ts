@@ -15,7 +15,9 @@ export type Requirement =
   /** A card field (`contactName`) or a stage's custom field (`custom.acceptsStandardSow`) is filled in. */
   | { kind: 'field'; field: string }
   /** An attachment of this kind (see ATTACHMENT_KINDS) is on the card. */
-  | { kind: 'attachment'; attachmentKind: string };
+  | { kind: 'attachment'; attachmentKind: string }
+  /** The handoff pack was submitted for review and no requirement is red. A manager may override with a reason. */
+  | { kind: 'packSubmitted' };
 
 export type CustomFieldType = 'text' | 'number' | 'boolean';
 
@@ -64,7 +66,7 @@ export const DEFAULT_STAGES: readonly StageConfig[] = Object.freeze([
   stage('solution_demo', 'Solution demo', '方案演示', '#8b5cf6', [attachment('pain_points'), attachment('competitor_comparison')]),
   stage('quote', 'Quote', '报价', '#f59e0b', [field('amount')]),
   stage('negotiation', 'Negotiation', '谈判', '#ef4444', [field('decisionMaker')]),
-  stage('signed', 'Signed', '签约', '#10b981'),
+  stage('signed', 'Signed', '签约', '#10b981', [{ kind: 'packSubmitted' }]),
 ]);
 
 export const FIRST_STAGE_ID = 'lead' as StageId;

@@ -13,6 +13,11 @@ export const EVENT_TYPES = {
   stageUpdated: 'stage.updated',
   stageMoved: 'stage.moved',
   stageRetired: 'stage.retired',
+  packCreated: 'pack.created',
+  packSubmitted: 'pack.submitted',
+  packReviewed: 'pack.reviewed',
+  requirementColored: 'requirement.colored',
+  planPosted: 'plan.posted',
 } as const;
 export type EventType = (typeof EVENT_TYPES)[keyof typeof EVENT_TYPES];
 

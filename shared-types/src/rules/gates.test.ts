@@ -7,6 +7,16 @@ import { checkMove, missingForStage, openForNextStage, type GateCard } from './g
 
 const actor = (role: Role = 'sales') => ({ role, userId: asUserId('me') });
 const file = (kind: string): AttachmentRef => ({ id: '00000000-0000-4000-8000-000000000000', kind, name: `${kind}.pdf`, contentType: 'application/pdf', size: 1, uploadedBy: 'me', at: 0 });
+const handoff = (over: Partial<NonNullable<GateCard['handoff']>> = {}): NonNullable<GateCard['handoff']> => ({
+  createdAt: 1,
+  submittedAt: null,
+  submissions: 0,
+  reviewedAt: null,
+  planPostedAt: null,
+  planVersions: 0,
+  counts: { red: 0, yellow: 0, green: 0, unset: 0 },
+  ...over,
+});
 const card = (stage: string, over: Partial<GateCard> = {}): GateCard => ({
   stage: stage as GateCard['stage'],
   attachments: [],
@@ -35,7 +45,10 @@ describe('default stage gates', () => {
     ['quote', 'negotiation', {}, ['Decision maker']],
     ['quote', 'negotiation', { decisionMaker: '  ' }, ['Decision maker']],
     ['quote', 'negotiation', { decisionMaker: 'CFO Lee' }, []],
-    ['negotiation', 'signed', {}, []],
+    ['negotiation', 'signed', {}, ['Handoff pack submitted, no red requirement']],
+    ['negotiation', 'signed', { handoff: handoff({ submittedAt: 5, counts: { red: 1, yellow: 0, green: 2, unset: 0 } }) }, ['Handoff pack submitted, no red requirement']],
+    ['negotiation', 'signed', { handoff: handoff({ submittedAt: 5, counts: { red: 0, yellow: 1, green: 2, unset: 1 } }) }, []],
+    ['negotiation', 'signed', { handoff: handoff({ submittedAt: null }) }, ['Handoff pack submitted, no red requirement']],
   ])('moving from %s to %s with %o lacks %j', (from, to, fields, missing) => {
     expect(missingOf(move(card(from, fields), to))).toEqual(missing);
     expect(move(card(from, fields), to).ok).toBe(missing.length === 0);
@@ -87,6 +100,24 @@ describe('WIP limits', () => {
   it('do not let a manager override without a reason, nor a rep at all', () => {
     expect(move(ready, 'quote', { targetCount: 2, overrideWip: true, role: 'manager' }, limited).ok).toBe(false);
     expect(move(ready, 'quote', { targetCount: 2, overrideWip: true, reason: 'please', role: 'sales' }, limited).ok).toBe(false);
+  });
+});
+
+describe('a red requirement left in the handoff pack', () => {
+  const red = card('negotiation', { handoff: handoff({ submittedAt: 5, counts: { red: 1, yellow: 0, green: 0, unset: 0 } }) });
+  it('can be overridden by a manager with a reason, and says so', () => {
+    const refused = move(red, 'signed', { role: 'manager' });
+    expect(!refused.ok && refused.error.details?.canOverride).toBe(true);
+    expect(checkMove(DEFAULT_STAGES, red, 'signed', { targetCount: 0, overrideGate: true, reason: 'Customer accepts the risk in writing', actor: actor('manager') }).ok).toBe(true);
+  });
+  it('cannot be overridden without a reason, or by a rep', () => {
+    expect(checkMove(DEFAULT_STAGES, red, 'signed', { targetCount: 0, overrideGate: true, actor: actor('manager') }).ok).toBe(false);
+    expect(checkMove(DEFAULT_STAGES, red, 'signed', { targetCount: 0, overrideGate: true, reason: 'please', actor: actor('sales') }).ok).toBe(false);
+  });
+  it('does not let the override skip other requirements', () => {
+    const noDecider = card('quote', { handoff: red.handoff });
+    const r = checkMove(DEFAULT_STAGES, noDecider, 'signed', { targetCount: 0, overrideGate: true, reason: 'x', actor: actor('manager') });
+    expect(missingOf(r)).toEqual(['Decision maker']);
   });
 });
 

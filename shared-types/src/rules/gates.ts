@@ -14,6 +14,9 @@ export interface MissingItem {
 /** The card as the gate sees it: its fields, custom fields and attachments. */
 export type GateCard = Pick<Card, 'stage' | 'attachments' | 'customFields'> & Partial<Card>;
 
+/** Requirement kinds a manager (or admin) may override on a move, with a reason. */
+export const OVERRIDABLE_REQUIREMENTS: readonly string[] = ['packSubmitted'];
+
 const FIELD_LABELS: Record<string, LocalizedLabel> = {
   title: { en: 'Title', zh: '标题' },
   customer: { en: 'Customer', zh: '客户' },
@@ -51,6 +54,8 @@ export function requirementLabel(req: Requirement, stage?: StageConfig): Localiz
     }
     case 'attachment':
       return attachmentKindLabel(req.attachmentKind);
+    case 'packSubmitted':
+      return { en: 'Handoff pack submitted, no red requirement', zh: '交接包已提交且无红色需求' };
     default:
       return { en: `Unknown requirement (${(req as { kind: string }).kind})`, zh: `未知要求 (${(req as { kind: string }).kind})` };
   }
@@ -63,6 +68,8 @@ export function isRequirementMet(req: Requirement, card: GateCard): boolean {
       return isCardFieldName(req.field) && CARD_FIELDS[req.field].write !== 'server' && isFilled(card[req.field]);
     case 'attachment':
       return card.attachments.some((a) => a.kind === req.attachmentKind);
+    case 'packSubmitted':
+      return !!card.handoff?.submittedAt && card.handoff.counts.red === 0;
     default:
       return false;
   }
@@ -81,6 +88,8 @@ export interface MoveCheck {
   /** Why the card moves backward, or why a manager overrides a WIP limit. */
   reason?: string | undefined;
   overrideWip?: boolean | undefined;
+  /** A manager passing an overridable requirement (a red requirement left in the pack). */
+  overrideGate?: boolean | undefined;
   actor: Actor;
 }
 
@@ -99,15 +108,18 @@ export function checkMove(stages: readonly StageConfig[], card: GateCard, toId: 
   if (from >= 0 && to < from && !hasReason) {
     return refuse('gate_failed', 'Moving a card back needs a reason', { needsReason: true, missing: [] });
   }
+  const isManager = check.actor.role === 'manager' || check.actor.role === 'admin';
   if (to > from) {
     const passed = stages.slice(Math.max(from, 0) + 1, to + 1).filter((s) => !s.retired);
-    const missing = passed.flatMap((s) => missingForStage(s, card));
+    const overriding = !!check.overrideGate && isManager && hasReason;
+    const missing = passed.flatMap((s) => missingForStage(s, card)).filter((m) => !(overriding && OVERRIDABLE_REQUIREMENTS.includes(m.requirement.kind)));
     if (missing.length > 0) {
-      return refuse('gate_failed', `Missing for ${target.label.en}: ${missing.map((m) => m.label.en).join(', ')}`, { missing });
+      const canOverride = isManager && missing.every((m) => OVERRIDABLE_REQUIREMENTS.includes(m.requirement.kind));
+      return refuse('gate_failed', `Missing for ${target.label.en}: ${missing.map((m) => m.label.en).join(', ')}`, { missing, canOverride });
     }
   }
   if (to !== from && target.wipLimit !== null && check.targetCount >= target.wipLimit) {
-    const mayOverride = check.actor.role === 'manager' || check.actor.role === 'admin';
+    const mayOverride = isManager;
     if (!(check.overrideWip && mayOverride && hasReason)) {
       return refuse('gate_failed', `${target.label.en} is full (${check.targetCount} of ${target.wipLimit} cards)`, {
         wip: { limit: target.wipLimit, count: check.targetCount, canOverride: mayOverride },

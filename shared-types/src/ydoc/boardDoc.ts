@@ -53,6 +53,7 @@ export function readCardMap(id: string, map: Y.Map<unknown> | undefined): Card |
   card.id = id;
   card.customFields ??= {};
   card.attachments ??= [];
+  card.handoff ??= null;
   if (typeof card.stage !== 'string' || typeof card.rank !== 'string' || typeof card.ownerId !== 'string') return null;
   return card as Card;
 }

@@ -1,2 +1,6 @@
 export * from './boardDoc';
 export * from './effects';
+export * from './richText';
+export * from './packDoc';
+export * from './reviewDoc';
+export * from './planDoc';

@@ -1,48 +1,83 @@
 import type { Store } from '@baton/persistence';
 import { parseDocName } from '@baton/shared-types';
 import type {
+  afterHandleMessagePayload,
   afterLoadDocumentPayload,
   afterUnloadDocumentPayload,
+  beforeHandleMessagePayload,
   beforeUnloadDocumentPayload,
+  Document,
   Extension,
   onLoadDocumentPayload,
 } from '@hocuspocus/server';
+import type { DocAccess } from '../boards/docAccess';
 import type { DocumentRegistry } from '../boards/DocumentRegistry';
 import { loadBoardDocument } from '../boards/loadBoard';
+import { loadCardDocument } from '../boards/loadCardDoc';
 import { DocumentPersister } from '../boards/persister';
 import type { Logger } from '../log';
+import { incomingUpdate } from './incomingUpdate';
+
+export interface DocumentHooks {
+  loaded?(name: string, document: Document): void;
+  unloaded?(name: string): void;
+}
 
 /**
- * Loads board documents from the store (repairing any committed command whose update was
- * lost), persists every later update as it happens, and compacts the log on unload.
+ * Loads every Baton document from the store and keeps it durable:
+ * - board documents: repaired with committed command effects the log lacks (see loadBoard);
+ * - card documents (pack, review, plan): a client's update is appended to the store BEFORE
+ *   Hocuspocus applies and acknowledges it, and only from connections allowed to write (a
+ *   read-only connection's update is dropped by Hocuspocus and never reaches the store);
+ * - updates the server makes itself are appended as they happen; the log is compacted on unload.
  */
-export class BoardDocuments implements Extension, DocumentRegistry {
-  readonly extensionName = 'baton-board-documents';
+export class Documents implements Extension, DocumentRegistry {
+  readonly extensionName = 'baton-documents';
   private readonly persisters = new Map<string, DocumentPersister>();
   private readonly epochs = new Map<string, string>();
+  /** Seq of each stored client frame, noted once the document has applied it. */
+  private readonly appended = new WeakMap<Uint8Array, number>();
   private stopped = false;
 
   constructor(
     private readonly store: Store,
+    private readonly docs: DocAccess,
     private readonly log: Logger,
+    private readonly hooks: DocumentHooks = {},
     private readonly compactEvery = 500,
   ) {}
 
   async onLoadDocument({ documentName, document }: onLoadDocumentPayload): Promise<void> {
     const parsed = parseDocName(documentName);
-    if (parsed?.kind !== 'board') return;
-    const report = await loadBoardDocument(this.store, document, parsed.boardId);
-    this.epochs.set(documentName, report.epoch);
-    if (report.repaired > 0) this.log.warn('re-applied committed commands missing from the stored document', { documentName, ...report });
+    if (!parsed) throw new Error(`Not a Baton document: ${documentName}`);
+    if (parsed.kind === 'board') {
+      const report = await loadBoardDocument(this.store, document, parsed.boardId);
+      this.epochs.set(documentName, report.epoch);
+      if (report.repaired > 0) this.log.warn('re-applied committed commands missing from the stored document', { documentName, ...report });
+    } else {
+      await loadCardDocument(this.store, this.docs, document, documentName, parsed);
+      this.epochs.set(documentName, (await this.store.ensureDocument(documentName, () => 'unused')).epoch);
+    }
   }
 
   async afterLoadDocument({ documentName, document }: afterLoadDocumentPayload): Promise<void> {
-    if (parseDocName(documentName)?.kind !== 'board') return;
     const persister = new DocumentPersister(this.store, documentName, document, {
       compactEvery: this.compactEvery,
       onError: (error) => this.log.error('could not persist a document update', error, { documentName }),
     });
     this.persisters.set(documentName, persister.attach());
+    this.hooks.loaded?.(documentName, document);
+  }
+
+  async beforeHandleMessage({ connection, documentName, update }: beforeHandleMessagePayload): Promise<void> {
+    if (connection.readOnly) return;
+    const payload = incomingUpdate(update);
+    if (payload) this.appended.set(update, await this.store.appendUpdate(documentName, payload));
+  }
+
+  async afterHandleMessage({ documentName, update }: afterHandleMessagePayload): Promise<void> {
+    const seq = this.appended.get(update);
+    if (seq !== undefined) this.persisters.get(documentName)?.noteAppended(seq);
   }
 
   async beforeUnloadDocument({ documentName }: beforeUnloadDocumentPayload): Promise<void> {
@@ -60,6 +95,7 @@ export class BoardDocuments implements Extension, DocumentRegistry {
     this.persisters.get(documentName)?.detach();
     this.persisters.delete(documentName);
     this.epochs.delete(documentName);
+    this.hooks.unloaded?.(documentName);
   }
 
   async flush(documentName: string): Promise<void> {
