@@ -16,6 +16,8 @@ export interface Config {
   clientDir: string | null;
   /** Log one line per notable event. */
   quiet: boolean;
+  /** Postgres instead of the embedded SQLite file (postgres://…). */
+  databaseUrl?: string | null;
 }
 
 export class ConfigError extends Error {}
@@ -25,6 +27,12 @@ function int(name: string, value: string | undefined, fallback: number): number 
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0) throw new ConfigError(`${name} must be a non-negative integer, got '${value}'`);
   return n;
+}
+
+function databaseUrl(value: string | undefined): string | null {
+  if (!value) return null;
+  if (!/^postgres(ql)?:\/\//.test(value)) throw new ConfigError('DATABASE_URL must be a postgres:// URL (leave it unset for the embedded SQLite file)');
+  return value;
 }
 
 /** Reads the configuration from environment variables (see README, "Configuration"). */
@@ -45,5 +53,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv, repoRoot: string): Config 
     tokenTtlMs: int('BATON_TOKEN_TTL_HOURS', env.BATON_TOKEN_TTL_HOURS, 12) * 3600_000,
     clientDir: path.join(repoRoot, 'client', 'dist'),
     quiet: env.BATON_QUIET === '1',
+    databaseUrl: databaseUrl(env.DATABASE_URL),
   };
 }

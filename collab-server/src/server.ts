@@ -1,4 +1,5 @@
 import type { Store } from '@baton/persistence';
+import { openPostgresStore } from '@baton/persistence/postgres';
 import { openSqliteStore } from '@baton/persistence/sqlite';
 import { getRequestListener } from '@hono/node-server';
 import { Hocuspocus } from '@hocuspocus/server';
@@ -40,7 +41,7 @@ export interface BatonServer {
 /** Composition root: configuration -> store, auth, Hocuspocus with Baton's extensions, HTTP. */
 export async function startServer(config: Config): Promise<BatonServer> {
   const log = createLogger(config.quiet);
-  const store = await openSqliteStore(path.join(config.dataDir, 'baton.db'));
+  const store: Store = config.databaseUrl ? await openPostgresStore(config.databaseUrl) : await openSqliteStore(path.join(config.dataDir, 'baton.db'));
   const fakeClock = config.fakeClock ? new FakeClock() : null;
   const clock: Clock = fakeClock ?? systemClock;
   const secret = config.secret ?? (await store.setSettingIfAbsent('token_secret', randomBytes(32).toString('base64url')));
@@ -84,6 +85,13 @@ export async function startServer(config: Config): Promise<BatonServer> {
     fakeClock,
     clock,
     docs,
+    health: async () => {
+      const storeState = await store.getSetting('token_secret').then(
+        () => ({ kind: store.kind, ok: true }),
+        (error: unknown) => ({ kind: store.kind, ok: false, error: String(error) }),
+      );
+      return { ok: storeState.ok, store: storeState };
+    },
     clientDir: config.clientDir,
   });
   const server: Server = createServer(getRequestListener(app.fetch));

@@ -34,8 +34,8 @@ function expectError(res: { status: number; body: unknown }, status: number, rea
 }
 
 describe('signing in', () => {
-  it('reports the server healthy', async () => {
-    expect(await api(server.url, 'GET', '/api/health')).toEqual({ status: 200, body: { ok: true } });
+  it('reports the server healthy, with the state of its database', async () => {
+    expect(await api(server.url, 'GET', '/api/health')).toEqual({ status: 200, body: { ok: true, store: { kind: 'sqlite', ok: true } } });
   });
 
   it('gives a token and the user, without the password hash, for the right password', async () => {

@@ -18,6 +18,12 @@ import { fail } from './errors';
 import { mountClient } from './staticClient';
 import { testRoutes } from './testRoutes';
 
+export interface HealthReport {
+  ok: boolean;
+  store: { kind: string; ok: boolean; error?: string };
+  [service: string]: unknown;
+}
+
 const UPLOAD_PATH = /^\/api\/boards\/[^/]+\/cards\/[^/]+\/attachments$/;
 
 export interface AppDeps {
@@ -32,6 +38,8 @@ export interface AppDeps {
   fakeClock: FakeClock | null;
   clock: Clock;
   docs: DocAccess;
+  /** Database (and, when configured, Redis) state for GET /api/health. */
+  health: () => Promise<HealthReport>;
   clientDir: string | null;
 }
 
@@ -59,7 +67,10 @@ export function createApp(deps: AppDeps): Hono {
     });
   // File uploads have their own, larger limit (see attachmentRoutes); every other body is small JSON.
   api.use('*', (c, next) => (UPLOAD_PATH.test(c.req.path) && c.req.method === 'POST' ? next() : jsonLimit(c, next)));
-  api.get('/health', (c) => c.json({ ok: true }));
+  api.get('/health', async (c) => {
+    const report = await deps.health();
+    return c.json(report, report.ok ? 200 : 503);
+  });
   api.route('/', authRoutes(deps));
   // Every board route needs a signed-in user; each route then checks membership of its board.
   api.use('/boards/*', requireUser(deps.auth));

@@ -23,6 +23,7 @@ export async function startTestServer(overrides: Partial<Config> = {}): Promise<
     tokenTtlMs: 12 * 3600_000,
     clientDir: null,
     quiet: true,
+    databaseUrl: null,
     ...overrides,
   });
   return {
