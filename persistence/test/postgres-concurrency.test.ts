@@ -3,7 +3,7 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { MIGRATIONS, runMigrations } from '../src/postgres';
 import type { PgMigration } from '../src/postgres';
 import { command, Editor, event, merge, rebuiltText } from '../src/testing/fixtures';
-import { postgresDescribe, Sandbox } from './support/postgres';
+import { postgresDescribe, Sandbox } from '../src/testing/postgres';
 
 const describePg = await postgresDescribe('the PostgreSQL multi-process suite');
 

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MIGRATIONS, openPostgresStore, runMigrations, schemaVersion } from '../src/postgres';
 import { runStoreConformance } from '../src/testing';
 import { command, Editor, event, merge, rebuiltText } from '../src/testing/fixtures';
-import { DATABASE_URL, dropSchema, freshSchemaName, postgresDescribe, Sandbox } from './support/postgres';
+import { DATABASE_URL, dropSchema, freshSchemaName, postgresDescribe, Sandbox } from '../src/testing/postgres';
 
 const describePg = await postgresDescribe('the PostgreSQL store suite');
 

@@ -1,2 +1,3 @@
 export { runStoreConformance } from './conformance';
 export type { StoreFactory, StoreHarness } from './conformance';
+export * from './postgres';

@@ -2,8 +2,8 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { describe, it } from 'vitest';
-import { openPostgresStore, redactUrl } from '../../src/postgres';
-import type { PostgresStore } from '../../src/postgres';
+import { openPostgresStore, redactUrl } from '../postgres';
+import type { PostgresStore } from '../postgres';
 
 export const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 export const SAFE_URL = redactUrl(DATABASE_URL);
