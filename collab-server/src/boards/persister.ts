@@ -1,5 +1,6 @@
 import type { Store } from '@baton/persistence';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
+import { compactStored } from './compact';
 
 const isRemoteOrigin = (origin: unknown): boolean => {
   const source = (origin as { source?: unknown } | null)?.source;
@@ -20,7 +21,6 @@ export interface PersisterOptions {
 export class DocumentPersister {
   private readonly pending = new Set<Promise<unknown>>();
   private sinceCompaction = 0;
-  private lastSeq = 0;
   private compacting: Promise<void> | null = null;
 
   constructor(
@@ -44,13 +44,8 @@ export class DocumentPersister {
     while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
   }
 
-  /**
-   * Records an update that was appended elsewhere (a client's update, stored before Hocuspocus
-   * applied it). Call it only once the document contains the update, so a compaction never
-   * drops a row whose content the snapshot lacks.
-   */
-  noteAppended(seq: number): void {
-    this.lastSeq = Math.max(this.lastSeq, seq);
+  /** Counts an update appended elsewhere (a client's update, stored before Hocuspocus applied it). */
+  noteAppended(): void {
     this.sinceCompaction++;
     if (this.sinceCompaction >= this.options.compactEvery) this.scheduleCompaction();
   }
@@ -58,7 +53,7 @@ export class DocumentPersister {
   private readonly onUpdate = (update: Uint8Array, origin: unknown): void => {
     // Clients' updates were stored before they were applied; Redis carries other processes' updates.
     if (isRemoteOrigin(origin)) return;
-    this.track(this.store.appendUpdate(this.name, update).then((seq) => this.noteAppended(seq)));
+    this.track(this.store.appendUpdate(this.name, update).then(() => this.noteAppended()));
   };
 
   private track(p: Promise<unknown>): void {
@@ -74,14 +69,10 @@ export class DocumentPersister {
     this.track(this.compacting);
   }
 
-  /**
-   * Writes the whole current state as the snapshot and drops the rows it contains. Every
-   * row with seq <= lastSeq was emitted by this document before now, so the state has it.
-   */
+  /** Folds the stored log into the snapshot (see compactStored). */
   async compact(): Promise<void> {
-    const uptoSeq = this.lastSeq;
-    if (uptoSeq === 0) return;
+    if (this.sinceCompaction === 0) return;
     this.sinceCompaction = 0;
-    await this.store.compactDocument(this.name, Y.encodeStateAsUpdate(this.doc), uptoSeq);
+    await compactStored(this.store, this.name);
   }
 }

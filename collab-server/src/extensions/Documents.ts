@@ -1,7 +1,6 @@
 import type { Store } from '@baton/persistence';
 import { parseDocName } from '@baton/shared-types';
 import type {
-  afterHandleMessagePayload,
   afterLoadDocumentPayload,
   afterUnloadDocumentPayload,
   beforeHandleMessagePayload,
@@ -35,8 +34,6 @@ export class Documents implements Extension, DocumentRegistry {
   readonly extensionName = 'baton-documents';
   private readonly persisters = new Map<string, DocumentPersister>();
   private readonly epochs = new Map<string, string>();
-  /** Seq of each stored client frame, noted once the document has applied it. */
-  private readonly appended = new WeakMap<Uint8Array, number>();
   private stopped = false;
 
   constructor(
@@ -72,12 +69,9 @@ export class Documents implements Extension, DocumentRegistry {
   async beforeHandleMessage({ connection, documentName, update }: beforeHandleMessagePayload): Promise<void> {
     if (connection.readOnly) return;
     const payload = incomingUpdate(update);
-    if (payload) this.appended.set(update, await this.store.appendUpdate(documentName, payload));
-  }
-
-  async afterHandleMessage({ documentName, update }: afterHandleMessagePayload): Promise<void> {
-    const seq = this.appended.get(update);
-    if (seq !== undefined) this.persisters.get(documentName)?.noteAppended(seq);
+    if (!payload) return;
+    await this.store.appendUpdate(documentName, payload);
+    this.persisters.get(documentName)?.noteAppended();
   }
 
   async beforeUnloadDocument({ documentName }: beforeUnloadDocumentPayload): Promise<void> {
