@@ -18,6 +18,8 @@ export interface Config {
   quiet: boolean;
   /** Postgres instead of the embedded SQLite file (postgres://…). */
   databaseUrl?: string | null;
+  /** Redis for several server processes sharing boards (redis://…). */
+  redisUrl?: string | null;
 }
 
 export class ConfigError extends Error {}
@@ -32,6 +34,12 @@ function int(name: string, value: string | undefined, fallback: number): number 
 function databaseUrl(value: string | undefined): string | null {
   if (!value) return null;
   if (!/^postgres(ql)?:\/\//.test(value)) throw new ConfigError('DATABASE_URL must be a postgres:// URL (leave it unset for the embedded SQLite file)');
+  return value;
+}
+
+function redisUrl(value: string | undefined): string | null {
+  if (!value) return null;
+  if (!/^rediss?:\/\//.test(value)) throw new ConfigError('REDIS_URL must be a redis:// URL');
   return value;
 }
 
@@ -54,5 +62,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv, repoRoot: string): Config 
     clientDir: path.join(repoRoot, 'client', 'dist'),
     quiet: env.BATON_QUIET === '1',
     databaseUrl: databaseUrl(env.DATABASE_URL),
+    redisUrl: redisUrl(env.REDIS_URL),
   };
 }

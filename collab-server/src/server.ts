@@ -25,6 +25,7 @@ import { createApp } from './http/app';
 import { createLogger, type Logger } from './log';
 import { DEMO_USERS } from './seed/demoData';
 import { seedDemo } from './seed/seed';
+import { scaleOut } from './scaleOut';
 import { attachCollab } from './websocket';
 
 export interface BatonServer {
@@ -57,11 +58,19 @@ export async function startServer(config: Config): Promise<BatonServer> {
   const followUp = async (boardId: string, f: FollowUp) => {
     if (f.kind === 'handoffTemplates') await ensureHandoffTemplates(docs, boardId, f.cardId);
   };
-  const commandDeps = { store, clock, docs, documents, directory, log, followUp };
+  const instanceId = `baton-${randomBytes(6).toString('hex')}`;
+  const cluster = config.redisUrl ? scaleOut(config.redisUrl, store, instanceId) : null;
+  const commandDeps = { store, clock, docs, documents, directory, log, followUp, ...(cluster ? { lock: cluster.lock } : {}) };
   const commands = new CommandService(commandDeps);
   watcher = new HandoffWatcher({ store, clock, docs, commands, log });
   hocuspocus.configure({
-    extensions: [new Authentication(auth, directory, store, docs), documents, new Commands(commands, log), new Presence(clock, documents)],
+    extensions: [
+      new Authentication(auth, directory, store, docs),
+      documents,
+      ...(cluster ? [cluster.extension] : []),
+      new Commands(commands, log),
+      new Presence(clock, documents),
+    ],
   });
 
   if (config.demo) {
@@ -90,7 +99,9 @@ export async function startServer(config: Config): Promise<BatonServer> {
         () => ({ kind: store.kind, ok: true }),
         (error: unknown) => ({ kind: store.kind, ok: false, error: String(error) }),
       );
-      return { ok: storeState.ok, store: storeState };
+      if (!cluster) return { ok: storeState.ok, store: storeState };
+      const redis = await cluster.ping();
+      return { ok: storeState.ok && redis.ok, store: storeState, redis, instance: instanceId };
     },
     clientDir: config.clientDir,
   });
@@ -111,6 +122,7 @@ export async function startServer(config: Config): Promise<BatonServer> {
       hocuspocus.closeConnections();
       watcher?.stop();
       await documents.stop();
+      await cluster?.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await store.close();

@@ -15,12 +15,13 @@ import { randomUUID } from 'node:crypto';
 import type * as Y from 'yjs';
 import type { DocAccess } from '../boards/docAccess';
 import type { DocumentRegistry } from '../boards/DocumentRegistry';
-import type { Directory } from '../boards/directory';
+import type { Directory, MemberInfo } from '../boards/directory';
 import { serverOrigin } from '../boards/origins';
 import type { Clock } from '../clock';
 import type { Logger } from '../log';
 import type { BoardMember, Decision, DecisionContext, FollowUp } from './context';
 import { decide } from './decide';
+import { singleProcessLock, type BoardLock } from './boardLock';
 import { preload, type Preloaded } from './preload';
 import { SerialQueue } from './queue';
 
@@ -33,6 +34,8 @@ export interface CommandServiceDeps {
   log: Logger;
   /** Work on other documents after an effect is applied (e.g. handoff templates). */
   followUp?: (boardId: string, followUp: FollowUp) => Promise<void>;
+  /** Cross-process exclusion (several server processes); defaults to the in-process queue alone. */
+  lock?: BoardLock;
 }
 
 /** One unit of work on a board: a client's command, or a change the server makes itself. */
@@ -142,39 +145,50 @@ export class CommandService {
     if (!member) return this.refuse(job, now, { reason: 'forbidden', message: 'You are not a member of this board' });
     const actor: Actor = { userId: job.userId as UserId, role: member.role };
     const extras = await job.load();
-    return this.deps.docs.withDoc(boardDocName(job.boardId), async (doc) => {
-      const boardMembers = new Map<string, BoardMember>(
-        [...members].map(([id, m]) => [id, { role: m.role, region: m.user.region, displayName: m.user.displayName }]),
-      );
-      const decision = job.decide(this.context(doc, actor, now, boardMembers, extras));
-      if (!decision.ok) return this.refuse(job, now, decision.error);
+    const lock = this.deps.lock ?? singleProcessLock;
+    return this.deps.docs.withDoc(boardDocName(job.boardId), (doc) => lock.run(job.boardId, doc, () => this.decideAndApply(job, doc, actor, now, members, extras)));
+  }
 
-      const { effects, events, result, followUps = [] } = decision.value;
-      // Card documents (pack:, review:, plan:) are named by card id alone, so a card id may
-      // belong to one board only.
-      if (job.type === 'createCard' && !(await store.registerCard(String(result?.cardId), job.boardId))) {
-        return this.refuse(job, now, { reason: 'conflict', message: 'A card with this id already exists' });
+  private async decideAndApply(
+    job: Job,
+    doc: Y.Doc,
+    actor: Actor,
+    now: number,
+    members: Map<string, MemberInfo>,
+    extras: Preloaded,
+  ): Promise<CommandAnswer> {
+    const { store } = this.deps;
+    const boardMembers = new Map<string, BoardMember>(
+      [...members].map(([id, m]) => [id, { role: m.role, region: m.user.region, displayName: m.user.displayName }]),
+    );
+    const decision = job.decide(this.context(doc, actor, now, boardMembers, extras));
+    if (!decision.ok) return this.refuse(job, now, decision.error);
+
+    const { effects, events, result, followUps = [] } = decision.value;
+    // Card documents (pack:, review:, plan:) are named by card id alone, so a card id may
+    // belong to one board only.
+    if (job.type === 'createCard' && !(await store.registerCard(String(result?.cardId), job.boardId))) {
+      return this.refuse(job, now, { reason: 'conflict', message: 'A card with this id already exists' });
+    }
+    const answer: CommandAnswer = result ? { type: 'ack', id: job.id, result } : { type: 'ack', id: job.id };
+    const commit = await store.commitCommand(
+      { commandId: job.id, boardId: job.boardId, actor: job.userId, type: job.type, at: now, answer, effects },
+      events.map((e) => ({ ...e, boardId: job.boardId, actor: job.userId, at: now })),
+    );
+    if (commit.status === 'duplicate') return this.replay(commit.existing, job);
+    if (effects.length > 0) {
+      applyEffects(doc, effects, commit.seq ?? 0, serverOrigin('command', job.id));
+      await this.deps.documents.flush(boardDocName(job.boardId));
+    }
+    for (const f of followUps) {
+      try {
+        await this.deps.followUp?.(job.boardId, f);
+      } catch (error) {
+        // The effect is committed; the follow-up is repaired when its document next loads.
+        this.deps.log.error('a follow-up failed', error, { boardId: job.boardId, followUp: f.kind });
       }
-      const answer: CommandAnswer = result ? { type: 'ack', id: job.id, result } : { type: 'ack', id: job.id };
-      const commit = await store.commitCommand(
-        { commandId: job.id, boardId: job.boardId, actor: job.userId, type: job.type, at: now, answer, effects },
-        events.map((e) => ({ ...e, boardId: job.boardId, actor: job.userId, at: now })),
-      );
-      if (commit.status === 'duplicate') return this.replay(commit.existing, job);
-      if (effects.length > 0) {
-        applyEffects(doc, effects, commit.seq ?? 0, serverOrigin('command', job.id));
-        await this.deps.documents.flush(boardDocName(job.boardId));
-      }
-      for (const f of followUps) {
-        try {
-          await this.deps.followUp?.(job.boardId, f);
-        } catch (error) {
-          // The effect is committed; the follow-up is repaired when its document next loads.
-          this.deps.log.error('a follow-up failed', error, { boardId: job.boardId, followUp: f.kind });
-        }
-      }
-      return answer;
-    });
+    }
+    return answer;
   }
 
   private context(doc: Y.Doc, actor: Actor, now: number, members: Map<string, BoardMember>, extras: Preloaded): DecisionContext {

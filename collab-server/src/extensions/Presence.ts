@@ -81,6 +81,7 @@ export class Presence implements Extension {
       }
     }
     const message: ServerMessage = { type: 'presence', users: [...users.values()] };
-    document.broadcastStateless(JSON.stringify(message));
+    // This process's connections only: relayed locally, not published to other processes.
+    document.relayStateless(JSON.stringify(message));
   }
 }

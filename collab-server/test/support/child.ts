@@ -31,11 +31,11 @@ export async function freePort(): Promise<number> {
 }
 
 /** Starts the server on `dataDir` in its own process group and waits until /api/health answers. */
-export async function startChildServer(dataDir: string, timeoutMs = 20_000): Promise<ChildServer> {
+export async function startChildServer(dataDir: string, timeoutMs = 20_000, extraEnv: Record<string, string> = {}): Promise<ChildServer> {
   const port = await freePort();
   const child = spawn('npx', ['tsx', 'collab-server/src/main.ts'], {
     cwd: REPO_ROOT,
-    env: { ...process.env, PORT: String(port), BATON_DATA_DIR: dataDir, BATON_QUIET: '1', HOST: '127.0.0.1', BATON_FAKE_CLOCK: '' },
+    env: { ...process.env, PORT: String(port), BATON_DATA_DIR: dataDir, BATON_QUIET: '1', HOST: '127.0.0.1', BATON_FAKE_CLOCK: '', ...extraEnv },
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
