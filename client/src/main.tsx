@@ -11,6 +11,11 @@ import './styles/board.css';
 import './styles/card.css';
 import './styles/drawer.css';
 import './styles/forms.css';
+import './styles/gates.css';
+import './styles/tooltips.css';
+import './styles/attachments.css';
+import './styles/stages.css';
+import './styles/stageDialog.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -90,3 +90,25 @@ describe('isReflected', () => {
     expect(isReflected(board, cmd({ type: 'archiveCard', cardId: gone.id }))).toBe(true);
   });
 });
+
+describe('the overlay of gate-related commands', () => {
+  it('applies the fields sent with a move, merging custom fields like the server (null clears)', () => {
+    const withCustom = card('Custom', 'lead', '0|d', { customFields: { keep: 'x', drop: true } });
+    const view = applyOverlay(base([withCustom]), [cmd({ type: 'moveCard', cardId: withCustom.id, toStage: 'needs_confirmed', fields: { contactName: 'Wang', customFields: { drop: null, sow: true } } })], ctx);
+    expect(view.cards.get(withCustom.id)).toMatchObject({ stage: 'needs_confirmed', contactName: 'Wang', customFields: { keep: 'x', sow: true } });
+    expect(view.cards.get(withCustom.id)?.customFields).not.toHaveProperty('drop');
+  });
+
+  it('shows a retagged or removed file at once and knows when the document has caught up', () => {
+    const file = { id: crypto.randomUUID(), kind: 'other', name: 'a.pdf', contentType: 'application/pdf', size: 1, uploadedBy: 'sales', at: 1 };
+    const withFile = card('Files', 'lead', '0|e', { attachments: [file] });
+    const b1 = base([withFile]);
+    const tag = cmd({ type: 'tagAttachment', cardId: withFile.id, attachmentId: file.id, kind: 'pain_points' });
+    expect(applyOverlay(b1, [tag], ctx).cards.get(withFile.id)?.attachments[0]?.kind).toBe('pain_points');
+    expect(isReflected(b1, tag)).toBe(false);
+    const detach = cmd({ type: 'detachFile', cardId: withFile.id, attachmentId: file.id });
+    expect(applyOverlay(b1, [detach], ctx).cards.get(withFile.id)?.attachments).toEqual([]);
+    expect(isReflected(base([{ ...withFile, attachments: [] }]), detach)).toBe(true);
+    expect(isReflected(base([{ ...withFile, customFields: { sow: true } }]), cmd({ type: 'updateCard', cardId: withFile.id, fields: { customFields: { sow: true } } }))).toBe(true);
+  });
+});

@@ -21,10 +21,19 @@ export async function columnTitles(page: Page, stageId: string): Promise<string[
     );
 }
 
-/** Drags with real mouse moves (press, move in steps past the activation distance, release). */
-export async function dragWithMouse(page: Page, source: Locator, target: { x: number; y: number }): Promise<void> {
+type Point = { x: number; y: number };
+
+/**
+ * Drags with real mouse moves (press, move in steps past the activation distance, release).
+ * `target` may be a function, measured after the card was scrolled into view.
+ */
+export async function dragWithMouse(page: Page, source: Locator, to: Point | (() => Promise<Point>)): Promise<void> {
+  // The previous drop's overlay may still be animating back over its card: let it finish first.
+  await page.locator('.card-overlay').waitFor({ state: 'detached' });
+  await source.scrollIntoViewIfNeeded();
   const box = await source.boundingBox();
   if (!box) throw new Error('The card to drag is not visible');
+  const target = typeof to === 'function' ? await to() : to;
   const start = { x: box.x + box.width / 2, y: box.y + 20 };
   await page.mouse.move(start.x, start.y);
   await page.mouse.down();

@@ -26,6 +26,11 @@ interface RequestOptions {
   signal?: AbortSignal;
 }
 
+/** Reports an expired or revoked session (for requests made outside `api`). */
+export function notifyUnauthorized(): void {
+  unauthorizedHandler?.();
+}
+
 export async function api<T>(path: string, { token, method = 'GET', body, signal }: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (token) headers.Authorization = `Bearer ${token}`;

@@ -4,9 +4,9 @@ import { HocuspocusProvider } from '@hocuspocus/provider';
 import { clearDocument, IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
 import { uuid } from '../lib/uuid';
+import { AnswerWaiters, type OutcomeHandler } from './answers';
 import { BoardIndex } from './boardIndex';
 import { BoardStore } from './boardStore';
-import { serverClosed } from './closeEcho';
 import { CommandChannel, type CommandRejection } from './commandChannel';
 import { readCachedEpoch, writeCachedEpoch } from './epochStore';
 import type { Network } from './network';
@@ -28,6 +28,8 @@ export interface RejectedChange extends CommandRejection {
   /** The card's title when the change was refused (for messages in words). */
   cardTitle: string;
   at: number;
+  /** A dialog or page on screen already shows this refusal (no toast needed). */
+  shownInline: boolean;
 }
 
 export interface BoardSessionOptions {
@@ -52,6 +54,7 @@ export class BoardSession {
   readonly state = new ValueStore<SessionState>({ authenticated: false, authError: null, clockSkewMs: 0, role: null });
   readonly rejections = new ValueStore<readonly RejectedChange[]>([]);
   private readonly rejectionListeners = new Set<(r: RejectedChange) => void>();
+  private readonly waiters = new AnswerWaiters();
   private readonly channel: CommandChannel;
   private readonly docName: string;
   private readonly cacheName: string;
@@ -71,7 +74,10 @@ export class BoardSession {
       this.outbox,
       { canSend: () => this.canSend(), send: (payload) => this.provider?.sendStateless(payload) },
       {
-        onAck: ({ command }) => this.store.settle(command),
+        onAck: ({ command }, result) => {
+          this.store.settle(command);
+          this.waiters.deliver(command.id, { type: 'ack', result });
+        },
         onReject: (rejection) => this.reportRejection(rejection),
       },
     );
@@ -87,6 +93,22 @@ export class BoardSession {
     const command = { ...input, id: uuid() } as Command;
     this.channel.submit(command);
     return command;
+  }
+
+  /**
+   * Queues a command and calls `onAnswer` with the server's answer (also when it arrives after
+   * a reconnect). Returns the command and a function that stops waiting (e.g. a closed dialog).
+   */
+  submitAndWait(input: CommandInput, onAnswer: OutcomeHandler): { command: Command; stopWaiting: () => void } {
+    const command = { ...input, id: uuid() } as Command;
+    const stopWaiting = this.waiters.wait(command.id, onAnswer);
+    this.channel.submit(command);
+    return { command, stopWaiting };
+  }
+
+  /** True while commands go out at once (connected and authenticated), false while they wait. */
+  isLive(): boolean {
+    return this.canSend();
   }
 
   /**
@@ -146,6 +168,9 @@ export class BoardSession {
       document: doc,
       token: this.options.token,
       websocketProvider: this.options.network.socket,
+      // Each provider gets its own address (name + session id) on the shared socket, so a
+      // provider re-opened for the same document never mistakes the old one's close echo for its own.
+      sessionAwareness: true,
     });
     this.provider = provider;
     provider.on('stateless', ({ payload }: { payload: string }) => this.onStateless(payload));
@@ -204,11 +229,10 @@ export class BoardSession {
     writeCachedEpoch(this.cacheName, epoch);
     if (cached === null || cached === epoch) return;
     console.info(`Baton: ${this.docName} was reset on the server (epoch ${cached} -> ${epoch}); reloading it.`);
-    const closed = serverClosed(this.options.network.socket, this.docName);
     this.closeDoc();
     this.channel.connectionLost();
     this.store.unload();
-    await Promise.all([clearDocument(this.cacheName), closed.done]);
+    await clearDocument(this.cacheName);
     if (this.destroyed) return;
     await this.openDoc(false);
   }
@@ -220,7 +244,9 @@ export class BoardSession {
       command.type === 'createCard'
         ? command.card.title
         : ((cardId && this.store.getSnapshot().cards.get(cardId)?.title) ?? '');
-    const entry: RejectedChange = { ...rejection, cardTitle, at: Date.now() };
+    const { reason, message, details } = rejection;
+    const shownInline = this.waiters.deliver(command.id, { type: 'reject', reason, message, details });
+    const entry: RejectedChange = { ...rejection, cardTitle, at: Date.now(), shownInline };
     this.rejections.update((list) => [entry, ...list].slice(0, 50));
     for (const listener of [...this.rejectionListeners]) listener(entry);
   }

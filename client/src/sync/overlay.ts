@@ -1,4 +1,4 @@
-import { CARD_DEFAULTS, FIRST_STAGE_ID, type Card, type CardId, type Command, type StageId, type UserId } from '@baton/shared-types';
+import { CARD_DEFAULTS, FIRST_STAGE_ID, type Card, type CardId, type UpdateCardCommand, type Command, type StageId, type UserId } from '@baton/shared-types';
 import { insertionIndex, type BaseBoard } from './boardIndex';
 
 export interface OverlayContext {
@@ -50,6 +50,25 @@ export function optimisticCard(command: Extract<Command, { type: 'createCard' }>
     lastActivityAt: ctx.now,
     stageEnteredAt: ctx.now,
   };
+}
+
+/** Editable fields as a command carries them. */
+export type FieldsPatch = UpdateCardCommand['fields'];
+
+/** A card with a patch applied the way the server does: custom fields merge (null clears one). */
+export function patchCard(card: Card, fields: FieldsPatch | undefined): Card {
+  if (!fields) return card;
+  const { customFields, ...rest } = fields;
+  const next = { ...card, ...rest } as Card;
+  if (customFields) {
+    const merged: Card['customFields'] = { ...card.customFields };
+    for (const [key, value] of Object.entries(customFields)) {
+      if (value === null) delete merged[key];
+      else merged[key] = value;
+    }
+    next.customFields = merged;
+  }
+  return next;
 }
 
 /** The card id a command is about; null for board-level commands (stages). */
@@ -106,13 +125,20 @@ export function applyOverlay(base: BaseBoard, commands: readonly Command[], ctx:
         break;
       }
       case 'updateCard':
-        if (card) replace(card, { ...card, ...command.fields } as Card);
+        if (card) replace(card, patchCard(card, command.fields));
+        break;
+      case 'tagAttachment':
+        if (card) replace(card, { ...card, attachments: card.attachments.map((a) => (a.id === command.attachmentId ? { ...a, kind: command.kind } : a)) });
+        break;
+      case 'detachFile':
+        if (card) replace(card, { ...card, attachments: card.attachments.filter((a) => a.id !== command.attachmentId) });
         break;
       case 'moveCard': {
         if (!card || card.archived) break;
         remove(card);
+        const edited = patchCard(card, command.fields);
         const moved: Card =
-          card.stage === command.toStage ? card : { ...card, stage: command.toStage as StageId, stageEnteredAt: ctx.now };
+          card.stage === command.toStage ? edited : { ...edited, stage: command.toStage as StageId, stageEnteredAt: ctx.now };
         cards.set(id, moved);
         insertRelative(column(moved.stage), moved, command.afterCardId, command.beforeCardId);
         break;
@@ -135,6 +161,14 @@ export function applyOverlay(base: BaseBoard, commands: readonly Command[], ctx:
   return { columns, cards, pending };
 }
 
+/** Whether `card` already carries every value of `fields` (custom fields compared one by one). */
+function hasFields(card: Card, fields: FieldsPatch): boolean {
+  return Object.entries(fields).every(([key, value]) => {
+    if (key !== 'customFields') return card[key as keyof Card] === value;
+    return Object.entries(value as Card['customFields']).every(([k, v]) => (v === null ? !(k in card.customFields) : card.customFields[k] === v));
+  });
+}
+
 /**
  * Whether the document already shows the effect of an acknowledged command, so its
  * overlay can be dropped without the card flickering back for a moment.
@@ -146,13 +180,17 @@ export function isReflected(base: BaseBoard, command: Command): boolean {
     case 'createCard':
       return card !== undefined;
     case 'updateCard':
-      return card !== undefined && Object.entries(command.fields).every(([k, v]) => card[k as keyof Card] === v);
+      return card !== undefined && hasFields(card, command.fields);
+    case 'tagAttachment':
+      return card !== undefined && !card.attachments.some((a) => a.id === command.attachmentId && a.kind !== command.kind);
+    case 'detachFile':
+      return card !== undefined && !card.attachments.some((a) => a.id === command.attachmentId);
     case 'archiveCard':
       return card?.archived === true;
     case 'restoreCard':
       return card?.archived === false;
     case 'moveCard': {
-      if (!card || card.stage !== command.toStage) return false;
+      if (!card || card.stage !== command.toStage || !hasFields(card, command.fields ?? {})) return false;
       const list = base.columns.get(card.stage) ?? [];
       const i = list.findIndex((c) => c.id === card.id);
       if (command.afterCardId && list.some((c) => c.id === command.afterCardId)) return list[i - 1]?.id === command.afterCardId;

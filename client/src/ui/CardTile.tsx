@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { Avatar } from './Avatar';
+import { TipBadge } from './Tooltip';
 
 export interface CardTileProps {
   title: string;
@@ -17,8 +18,8 @@ export interface CardTileProps {
   /** Why the user may not move the card; null when they may. */
   lockedReason: string | null;
   lockedLabel: string;
-  /** What the card still needs for the next stage: a short label and the full list as tooltip. */
-  todo?: { label: string; title: string } | undefined;
+  /** What the card still needs for the next stage: a short label, and a tooltip listing the items. */
+  todo?: { id: string; label: string; title: string; items: readonly string[] } | undefined;
   /** The "Move to…" control. */
   actions?: ReactNode;
 }
@@ -48,9 +49,11 @@ export function CardTile(p: CardTileProps) {
         <span className={p.amount ? 'card-amount' : 'card-amount is-empty'}>{p.amount ?? p.noAmountLabel}</span>
         {p.dealType ? <span className="card-tag">{p.dealType}</span> : null}
         {p.todo ? (
-          <span className="card-todo" title={p.todo.title}>
-            {p.todo.label}
-          </span>
+          <TipBadge id={p.todo.id} title={p.todo.title} items={p.todo.items} className="card-todo-tip">
+            <span className="card-todo" data-testid="card-todo">
+              {p.todo.label}
+            </span>
+          </TipBadge>
         ) : null}
       </div>
       <div className="card-footer">

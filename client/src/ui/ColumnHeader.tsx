@@ -1,3 +1,6 @@
+import { ChecklistIcon } from './icons';
+import { TipButton } from './Tooltip';
+
 interface Props {
   id: string;
   label: string;
@@ -5,9 +8,13 @@ interface Props {
   count: number;
   countLabel: string;
   total: string;
+  /** The stage's entry gate, when it has one: what a card needs to enter. */
+  gate?: { label: string; title: string; items: readonly string[]; footer?: string | undefined } | undefined;
+  /** "3 / 5" when the stage has a WIP limit. */
+  wip?: { limit: number; full: boolean; label: string } | undefined;
 }
 
-export function ColumnHeader({ id, label, color, count, countLabel, total }: Props) {
+export function ColumnHeader({ id, label, color, count, countLabel, total, gate, wip }: Props) {
   return (
     <header className="column-header" style={{ ['--stage-color' as string]: color }}>
       <div className="column-title-row">
@@ -15,8 +22,13 @@ export function ColumnHeader({ id, label, color, count, countLabel, total }: Pro
         <h2 className="column-title" id={`column-title-${id}`}>
           {label}
         </h2>
-        <span className="column-count" title={countLabel} aria-label={countLabel}>
-          {count}
+        {gate ? (
+          <TipButton label={gate.label} title={gate.title} items={gate.items} footer={gate.footer} className="column-gate" testId={`column-gate-${id}`}>
+            <ChecklistIcon />
+          </TipButton>
+        ) : null}
+        <span className={`column-count ${wip?.full ? 'is-full' : ''}`} title={wip?.label ?? countLabel} aria-label={wip?.label ?? countLabel} data-testid={`column-count-${id}`}>
+          {wip ? `${count} / ${wip.limit}` : count}
         </span>
       </div>
       <div className="column-total">{total}</div>

@@ -33,7 +33,7 @@ export function Dialog({ open, title, description, onClose, children, variant = 
       return () => {
         if (dialog.open) dialog.close();
         // Give focus back to what opened the dialog, if it is still on the page.
-        if (opener && opener.isConnected) opener.focus();
+        if (opener && opener.isConnected) opener.focus({ preventScroll: true });
       };
     }
     return undefined;

@@ -1,18 +1,26 @@
-import type { Role } from '@baton/shared-types';
+import { canDoOnBoard, type Role, type UserId } from '@baton/shared-types';
 import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Avatar } from '../../ui/Avatar';
 import { ChevronDownIcon } from '../../ui/icons';
-import { Menu } from '../../ui/Menu';
+import { boardPath, navigate, stagesPath, useRoute } from '../../lib/router';
+import { Menu, type MenuItem } from '../../ui/Menu';
 import { useAuth, useSession } from './AuthContext';
 
-export function UserMenu({ role, color }: { role: Role | null; color: string }) {
+/** The account menu: who is signed in, the stage editor (ops and admins) and sign-out. */
+export function UserMenu({ role, color, boardId }: { role: Role | null; color: string; boardId: string }) {
   const { t } = useTranslation();
   const { user } = useSession();
   const { logout } = useAuth();
   const ref = useRef<HTMLButtonElement>(null);
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   const open = anchor !== null;
+  const route = useRoute();
+  const mayConfigure = role !== null && canDoOnBoard({ userId: user.id as UserId, role }, 'configureStages').ok;
+  const items: MenuItem[] = [];
+  if (route.name === 'stages') items.push({ key: 'board', label: t('stages.backToBoard'), onSelect: () => navigate(boardPath(boardId)) });
+  else if (mayConfigure) items.push({ key: 'stages', label: t('stages.menu'), onSelect: () => navigate(stagesPath(boardId)) });
+  items.push({ key: 'logout', label: t('user.logout'), separatorBefore: items.length > 0, onSelect: () => logout() });
   const close = useCallback((focus: boolean) => {
     setAnchor(null);
     if (focus) ref.current?.focus();
@@ -40,7 +48,7 @@ export function UserMenu({ role, color }: { role: Role | null; color: string }) 
               ) : null}
             </span>
           }
-          items={[{ key: 'logout', label: t('user.logout'), onSelect: () => logout() }]}
+          items={items}
           testId="user-menu-list"
         />
       ) : null}

@@ -2,7 +2,7 @@ import type { Card, StageConfig } from '@baton/shared-types';
 import { DndContext, DragOverlay, MeasuringStrategy } from '@dnd-kit/core';
 import { useMemo } from 'react';
 import { findStage } from './dropPosition';
-import { gateDetailText } from './moveRules';
+import { moveHint } from './moveHints';
 import { useTranslation } from 'react-i18next';
 import type { BoardView } from '../../sync/hooks';
 import { boardAnnouncements } from './announcements';
@@ -27,16 +27,13 @@ export function BoardColumns({ view, stages, commit }: { view: BoardView; stages
   const activeCard = dnd.drag ? view.cards.get(dnd.drag.activeId) : undefined;
   const activeId = dnd.drag?.activeId ?? null;
 
-  // While a card is over another column, say whether it may enter (gates, WIP) or will ask for a reason.
+  // While a card is over another column, say whether it may enter (WIP) or what the move will ask for.
   const dropHint = useMemo(() => {
     if (!dnd.drag || !activeCard) return null;
     const stage = findStage(dnd.drag.current, dnd.drag.activeId);
     if (stage === null || stage === findStage(dnd.drag.original, dnd.drag.activeId)) return null;
-    const verdict = board.moveVerdict(activeCard, stage);
-    if (verdict.kind === 'ok') return null;
-    if (verdict.kind === 'needsReason') return { stage, tone: 'info' as const, text: t('gate.dropHintReason') };
-    const text = gateDetailText(verdict.refusal.details, t, board.language, board.stageLabel) ?? verdict.refusal.message;
-    return { stage, tone: 'blocked' as const, text };
+    const hint = moveHint(board.moveVerdict(activeCard, stage), stage, t, board.language, board.stageLabel);
+    return hint ? { stage, ...hint } : null;
   }, [dnd.drag, activeCard, board, t]);
 
   return (

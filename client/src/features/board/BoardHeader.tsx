@@ -8,6 +8,7 @@ import { RejectionsPanel } from './RejectionsPanel';
 import { SyncStatus } from './SyncStatus';
 
 interface Props {
+  boardId: string;
   name: string;
   myId: string;
   myColor: string;
@@ -18,7 +19,7 @@ interface Props {
   onCreate(): void;
 }
 
-export function BoardHeader({ name, myId, myColor, role, synced, createRefusal, onCreate }: Props) {
+export function BoardHeader({ boardId, name, myId, myColor, role, synced, createRefusal, onCreate }: Props) {
   const { t } = useTranslation();
   return (
     <header className="app-header">
@@ -48,7 +49,7 @@ export function BoardHeader({ name, myId, myColor, role, synced, createRefusal, 
           {t('board.newCard')}
         </button>
         <LanguageControl />
-        <UserMenu role={role} color={myColor} />
+        <UserMenu role={role} color={myColor} boardId={boardId} />
       </div>
     </header>
   );

@@ -11,12 +11,12 @@ import { useSession } from '../auth/AuthContext';
 import { CardDrawer } from '../card/CardDrawer';
 import { CreateCardDialog } from '../card/CreateCardDialog';
 import { useCardActions } from '../card/useCardActions';
+import { MoveDialog } from '../move/MoveDialog';
 import { BoardColumns } from './BoardColumns';
 import { BoardContext, type BoardContextValue, type ColumnHandle } from './BoardContext';
 import { BoardHeader } from './BoardHeader';
 import type { MoveTarget } from './dropPosition';
 import { mainCurrency } from './format';
-import { MoveReasonDialog } from './MoveReasonDialog';
 import { judgeMove } from './moveRules';
 import { refusalText } from './permissions';
 import { useNow } from './useNow';
@@ -136,6 +136,7 @@ export function BoardPage({ boardId }: { boardId: string }) {
     <BoardContext.Provider value={context}>
       <div className="app-shell">
         <BoardHeader
+          boardId={boardId}
           name={name}
           myId={userId}
           myColor={myColor}
@@ -171,7 +172,7 @@ export function BoardPage({ boardId }: { boardId: string }) {
           revealCard(id);
         }}
       />
-      <MoveReasonDialog request={moves.reasonRequest} onCancel={moves.cancelReason} onConfirm={moves.confirmReason} />
+      <MoveDialog request={moves.dialog} onClose={moves.closeDialog} />
       <CardDrawer cardId={openCardId} token={auth.token} onClose={() => setOpenCardId(null)} />
     </BoardContext.Provider>
   );

@@ -1,18 +1,20 @@
 import { useTranslation } from 'react-i18next';
 import type { MeResponse } from '../../api/types';
 import { useApiQuery } from '../../api/useApiQuery';
+import { useRoute } from '../../lib/router';
 import { SyncProvider } from '../../sync/hooks';
 import { FullPageMessage, Spinner } from '../../ui/Spinner';
 import { useSession } from '../auth/AuthContext';
+import { StagesPage } from '../stages/StagesPage';
 import { BoardPage } from './BoardPage';
 
 const LAST_BOARD = 'baton.lastBoard';
 
-function rememberedBoard(): string | null {
+function rememberedBoard(fromAddress: string | null): string | null {
   try {
-    return new URLSearchParams(location.search).get('board') ?? localStorage.getItem(LAST_BOARD);
+    return fromAddress ?? localStorage.getItem(LAST_BOARD);
   } catch {
-    return null;
+    return fromAddress;
   }
 }
 
@@ -25,14 +27,15 @@ function remember(boardId: string): void {
 }
 
 /**
- * Picks the board (?board=, else the last one opened, else the user's first board) and
+ * Picks the board (/boards/:id or ?board=, else the last one opened, else the user's first board) and
  * opens its sync session. Works offline for a board opened before on this device.
  */
 export function BoardRoute() {
   const { t } = useTranslation();
   const { token, user } = useSession();
   const me = useApiQuery<MeResponse>('/api/me', token);
-  const wanted = rememberedBoard();
+  const route = useRoute();
+  const wanted = rememberedBoard(route.boardId);
   const boards = me.data?.boards ?? [];
   const boardId = boards.some((b) => b.id === wanted) ? wanted : (boards[0]?.id ?? (me.error?.reason === 'network' ? wanted : null));
 
@@ -51,6 +54,7 @@ export function BoardRoute() {
     return <FullPageMessage><p>{t('board.noBoards')}</p></FullPageMessage>;
   }
   remember(boardId);
+  // The stage editor and the board share one open session, so switching between them is instant.
   return (
     <SyncProvider
       boardId={boardId}
@@ -62,7 +66,7 @@ export function BoardRoute() {
         </FullPageMessage>
       }
     >
-      <BoardPage boardId={boardId} />
+      {route.name === 'stages' ? <StagesPage boardId={boardId} /> : <BoardPage boardId={boardId} />}
     </SyncProvider>
   );
 }

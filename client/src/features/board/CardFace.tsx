@@ -6,7 +6,16 @@ import { useBoard } from './BoardContext';
 import { daysSince, formatMoney } from './format';
 
 /** Maps a card to the presentational tile (names, money and days in the UI language). */
-export function CardFace({ card, pending, refusal, actions }: { card: Card; pending: boolean; refusal: string | null; actions?: ReactNode }) {
+interface Props {
+  card: Card;
+  pending: boolean;
+  refusal: string | null;
+  actions?: ReactNode;
+  /** Id for the "n to do" tooltip, so the card can point screen readers at it. */
+  todoId?: string;
+}
+
+export function CardFace({ card, pending, refusal, actions, todoId = `todo-${card.id}` }: Props) {
   const { t } = useTranslation();
   const board = useBoard();
   const owner = board.members.get(card.ownerId);
@@ -15,8 +24,10 @@ export function CardFace({ card, pending, refusal, actions }: { card: Card; pend
   const todo =
     missing.length > 0
       ? {
+          id: todoId,
           label: t('card.todo', { count: missing.length }),
-          title: t('card.todoTitle', { stage: board.stageLabel(missing[0]?.stageId ?? ''), items: missing.map((m) => m.label[board.language]).join(board.language === 'zh' ? '、' : ', ') }),
+          title: t('card.todoTitle', { stage: board.stageLabel(missing[0]?.stageId ?? '') }),
+          items: missing.map((m) => m.label[board.language]),
         }
       : undefined;
   return (

@@ -1,4 +1,4 @@
-import type { Card, StageConfig } from '@baton/shared-types';
+import { requirementLabel, type Card, type StageConfig } from '@baton/shared-types';
 import { useDroppable } from '@dnd-kit/core';
 import { SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
@@ -61,6 +61,17 @@ export const Column = memo(function Column({ stage, cards, pending, activeId, dr
 
   const label = board.stageLabel(stage.id);
   const total = formatTotals(columnTotals(cards, board.mainCurrency), board.locale);
+  const wipText = stage.wipLimit === null ? undefined : t('gate.wipCount', { count: cards.length, limit: stage.wipLimit });
+  const gate =
+    stage.requirements.length > 0
+      ? {
+          label: t('gate.columnLabel', { stage: label }),
+          title: t('gate.columnTip', { stage: label }),
+          items: stage.requirements.map((r) => requirementLabel(r, stage)[board.language]),
+          footer: wipText,
+        }
+      : undefined;
+  const wip = stage.wipLimit === null ? undefined : { limit: stage.wipLimit, full: cards.length >= stage.wipLimit, label: wipText ?? '' };
 
   return (
     <section className={`column ${isOver ? 'is-over' : ''} ${dropHint?.tone === 'blocked' ? 'is-blocked' : ''}`} aria-labelledby={`column-title-${stage.id}`} style={{ ['--stage-color' as string]: stage.color }}>
@@ -71,6 +82,8 @@ export const Column = memo(function Column({ stage, cards, pending, activeId, dr
         count={cards.length}
         countLabel={t('board.cards', { count: cards.length })}
         total={total}
+        gate={gate}
+        wip={wip}
       />
       {dropHint ? (
         <div className={`column-drop-hint tone-${dropHint.tone}`} role="status" data-testid={`drop-hint-${stage.id}`}>

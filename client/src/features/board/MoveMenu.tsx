@@ -5,7 +5,7 @@ import { MoveIcon } from '../../ui/icons';
 import { Menu, type MenuItem } from '../../ui/Menu';
 import { useBoard } from './BoardContext';
 import { menuTarget, type MoveTarget } from './dropPosition';
-import { gateDetailText } from './moveRules';
+import { moveHint } from './moveHints';
 
 /** The per-card "Move to…" button and menu: works for cards scrolled out of view and without a mouse. */
 export function MoveMenu({ card, refusal }: { card: Card; refusal: string | null }) {
@@ -37,19 +37,13 @@ export function MoveMenu({ card, refusal }: { card: Card; refusal: string | null
       ...board.stages.map((stage, i) => {
         const current = stage.id === card.stage;
         const target = current ? null : menuTarget(columns, card.id, { toStage: stage.id });
-        const verdict = current || disabled ? null : board.moveVerdict(card, stage.id);
-        const hint = current
-          ? t('move.current')
-          : verdict?.kind === 'blocked'
-            ? (gateDetailText(verdict.refusal.details, t, board.language, board.stageLabel) ?? verdict.refusal.message)
-            : verdict?.kind === 'needsReason'
-              ? t('gate.menuAsksReason')
-              : undefined;
+        const gate = current || disabled ? null : moveHint(board.moveVerdict(card, stage.id), stage.id, t, board.language, board.stageLabel);
+        const hint = current ? t('move.current') : gate?.text;
         return {
           key: `stage-${stage.id}`,
           label: t('move.toColumn', { stage: board.stageLabel(stage.id) }),
           accent: stage.color,
-          disabled: disabled || current || verdict?.kind === 'blocked',
+          disabled: disabled || current || gate?.tone === 'blocked',
           separatorBefore: i === 0,
           ...(hint ? { hint } : {}),
           onSelect: go(target),

@@ -1,4 +1,4 @@
-import type { Card } from '@baton/shared-types';
+import { openForNextStage, type Card } from '@baton/shared-types';
 import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import { memo, useId } from 'react';
@@ -20,6 +20,8 @@ export const SortableCard = memo(function SortableCard({ card, pending, columnSt
   const board = useBoard();
   const refusal = board.moveRefusal(card);
   const reasonId = useId();
+  const todoId = useId();
+  const hasTodo = openForNextStage(board.stages, card).length > 0;
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({
     id: card.id,
     data: { type: 'card', stage: columnStage, title: card.title },
@@ -44,7 +46,7 @@ export const SortableCard = memo(function SortableCard({ card, pending, columnSt
       data-stage={card.stage}
       data-pending={pending ? 'true' : undefined}
       aria-label={t('card.a11yLabel', { title: card.title, customer: card.customer, owner: board.members.get(card.ownerId)?.displayName ?? card.ownerId })}
-      aria-describedby={refusal ? `${attributes['aria-describedby']} ${reasonId}` : attributes['aria-describedby']}
+      aria-describedby={[attributes['aria-describedby'], refusal ? reasonId : null, hasTodo ? todoId : null].filter(Boolean).join(' ')}
       title={refusal ? t('card.cannotMove', { reason: refusal }) : undefined}
       onClick={() => board.openCard(card.id)}
       onKeyDown={(e) => {
@@ -60,7 +62,7 @@ export const SortableCard = memo(function SortableCard({ card, pending, columnSt
           {t('card.cannotMove', { reason: refusal })}
         </span>
       ) : null}
-      <CardFace card={card} pending={pending} refusal={refusal} actions={<MoveMenu card={card} refusal={refusal} />} />
+      <CardFace card={card} pending={pending} refusal={refusal} todoId={todoId} actions={<MoveMenu card={card} refusal={refusal} />} />
     </div>
   );
 });

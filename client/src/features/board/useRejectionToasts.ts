@@ -1,5 +1,4 @@
 import { useCallback } from 'react';
-import { useTranslation } from 'react-i18next';
 import { useOnRejection, type RejectedChange } from '../../sync/hooks';
 import { rejectionText } from '../notifications/rejectionText';
 import { showToast } from '../notifications/toasts';
@@ -7,16 +6,16 @@ import { openRejectionsPanel } from './RejectionsPanel';
 
 /** Every refused change becomes a toast in words (it also stays in the "changes not applied" list). */
 export function useRejectionToasts(stageLabel: (id: string) => string): void {
-  const { t } = useTranslation();
   const onRejection = useCallback(
     (r: RejectedChange) => {
+      if (r.shownInline) return; // the dialog or page that sent it shows the refusal itself
       showToast({
         tone: 'error',
         render: (tr, lang) => rejectionText(r, tr, lang, stageLabel),
-        action: { label: t('reject.details'), run: openRejectionsPanel },
+        action: { label: (tr) => tr('reject.details'), run: openRejectionsPanel },
       });
     },
-    [t, stageLabel],
+    [stageLabel],
   );
   useOnRejection(onRejection);
 }

@@ -1,6 +1,5 @@
 import type { Card, CardPatch, CreateCardCommand } from '@baton/shared-types';
 import { useCallback, useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
 import { uuid } from '../../lib/uuid';
 import { useSubmit } from '../../sync/hooks';
 import type { MoveTarget } from '../board/dropPosition';
@@ -11,12 +10,11 @@ export type NewCardFields = CreateCardCommand['card'];
 /** Every change to a card goes through here as one command; the overlay shows it at once. */
 export function useCardActions() {
   const submit = useSubmit();
-  const { t } = useTranslation();
 
   const move = useCallback(
-    (card: Card, target: MoveTarget, reason?: string) => {
+    (card: Card, target: MoveTarget) => {
       const { toStage, afterCardId, beforeCardId } = target;
-      submit({ type: 'moveCard', cardId: card.id, toStage, afterCardId, beforeCardId, ...(reason ? { reason } : {}) });
+      submit({ type: 'moveCard', cardId: card.id, toStage, afterCardId, beforeCardId });
     },
     [submit],
   );
@@ -54,12 +52,12 @@ export function useCardActions() {
         {
           tone: 'info',
           render: (tr) => ({ title: tr('toast.archived', { title: card.title }) }),
-          action: { label: t('toast.undo'), run: () => submit({ type: 'restoreCard', cardId: card.id }) },
+          action: { label: (tr) => tr('toast.undo'), run: () => submit({ type: 'restoreCard', cardId: card.id }) },
         },
         10_000,
       );
     },
-    [submit, t],
+    [submit],
   );
 
   return useMemo(() => ({ move, create, update, archive, restore }), [move, create, update, archive, restore]);

@@ -7,8 +7,9 @@ export function Toasts() {
   const { t, i18n } = useTranslation();
   const language = currentLanguage(i18n.language);
   const toasts = useToasts().map((toast): ToastItem => {
-    const { render, ...rest } = toast;
-    return render ? { ...rest, ...render(t, language) } : { ...rest, title: toast.title ?? '' };
+    const { render, action, ...rest } = toast;
+    const item: ToastItem = render ? { ...rest, ...render(t, language) } : { ...rest, title: toast.title ?? '' };
+    return action ? { ...item, action: { label: action.label(t), run: action.run } } : item;
   });
   return <ToastStack toasts={toasts} dismissLabel={t('toast.dismiss')} onDismiss={dismissToast} />;
 }

@@ -12,10 +12,11 @@ export interface RejectionText {
 /** "Move of “ERP rollout” to Quote was refused" / "Not allowed: As sales you can move only your own cards". */
 export function rejectionText(r: RejectedChange, t: TFunction, language: Language, stageLabel: (id: string) => string): RejectionText {
   const stage = r.command.type === 'moveCard' ? stageLabel(r.command.toStage) : '';
-  const title = t(`reject.${r.command.type}`, { title: r.cardTitle || '—', stage });
+  const params = { title: r.cardTitle || '—', stage };
+  const title = t(`reject.${r.command.type}`, { ...params, defaultValue: t('reject.generic', params) });
   const reason = t(`reject.reasons.${r.reason}`, { defaultValue: r.reason });
   // Gate failures are spelled out in the UI language; other refusals carry the server's sentence.
-  const detail = gateDetailText(r.details, t, language, stageLabel);
+  const detail = gateDetailText(r.details, t, language, stageLabel, r.command.type === 'moveCard' ? r.command.toStage : undefined);
   const body = detail || !r.message ? reason : `${reason}: ${r.message}`;
   return { title, body, detail };
 }

@@ -7,9 +7,11 @@ import { uuid } from '../../lib/uuid';
 
 /** Text of a toast, rendered in the current language each time (so a language switch retranslates it). */
 export type ToastText = Pick<ToastItem, 'title' | 'body' | 'detail'>;
-export interface ToastInput extends Omit<ToastItem, 'id' | 'title'> {
+export interface ToastInput extends Omit<ToastItem, 'id' | 'title' | 'action'> {
   title?: string;
   render?: (t: TFunction, language: Language) => ToastText;
+  /** The button's label is a function of `t` too, so it follows a language switch. */
+  action?: { label: (t: TFunction) => string; run(): void } | undefined;
 }
 export interface StoredToast extends ToastInput {
   id: string;
