@@ -72,6 +72,21 @@ export interface Store {
   /** A card's uploaded files, oldest first (the board document says which are attached, and their kinds). */
   listAttachments(boardId: string, cardId: string): Promise<AttachmentRecord[]>;
 
+  // --- Alerts (SLA) and each person's notifications ---
+  /**
+   * Records an alert and one notification per recipient, once per alert key: true for the
+   * caller that recorded it, false when the key exists (another process or an earlier run).
+   */
+  recordAlert(alert: AlertRecord, recipients: readonly string[]): Promise<boolean>;
+  /** A person's notifications, newest first. */
+  listNotifications(userId: string, options?: { unreadOnly?: boolean; limit?: number }): Promise<NotificationRecord[]>;
+  countUnreadNotifications(userId: string): Promise<number>;
+  /** Marks some (or all) of a person's notifications read; returns how many changed. */
+  markNotificationsRead(userId: string, ids: readonly number[] | 'all', at: number): Promise<number>;
+  /** Alerts whose webhook has not been delivered yet, oldest first. */
+  pendingWebhooks(limit: number): Promise<AlertRecord[]>;
+  setWebhookState(key: string, state: WebhookState, attempts: number): Promise<void>;
+
   // --- Settings and cross-process coordination ---
   getSetting(key: string): Promise<string | null>;
   /** Stores `value` unless the key already has one; returns whichever value is stored. */
@@ -155,6 +170,32 @@ export interface AttachmentRecord {
   sha256: string;
   uploadedBy: string;
   at: number;
+}
+
+export type WebhookState = 'none' | 'pending' | 'delivered' | 'failed';
+
+export interface AlertRecord {
+  /** Unique per alert episode, e.g. `quoteStale:<cardId>:<clock start>`. */
+  key: string;
+  boardId: string;
+  cardId: string | null;
+  type: string;
+  at: number;
+  data: Record<string, unknown>;
+  webhook: WebhookState;
+  webhookAttempts: number;
+}
+
+export interface NotificationRecord {
+  id: number;
+  userId: string;
+  alertKey: string;
+  boardId: string;
+  cardId: string | null;
+  type: string;
+  at: number;
+  read: boolean;
+  data: Record<string, unknown>;
 }
 
 export interface BoardRecord {

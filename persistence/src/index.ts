@@ -1,4 +1,7 @@
 export type {
+  AlertRecord,
+  NotificationRecord,
+  WebhookState,
   AttachmentRecord,
   BoardRecord,
   CommandRecord,

@@ -33,6 +33,7 @@ describePg('postgres', () => {
         [box.schema],
       );
       expect(tables.rows.map((r) => r.t)).toEqual([
+        'alerts',
         'attachments',
         'baton_schema_migrations',
         'boards',
@@ -42,6 +43,7 @@ describePg('postgres', () => {
         'events',
         'locks',
         'memberships',
+        'notifications',
         'settings',
         'updates',
         'users',

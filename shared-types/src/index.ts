@@ -70,3 +70,5 @@ export type { AddStageCommand, UpdateStageCommand } from './commands/types';
 export { requirementSchema, stageSettingsSchema } from './commands/boardSchemas';
 export type { DocRight } from './rules/documents';
 export { DOC_EDITORS, DOC_RIGHTS, docRight } from './rules/documents';
+export type { CardHealth, SlaCard, SlaClock, SlaConfig, SlaRule, SlaState } from './rules/sla';
+export { alertKey, cardHealth, DEFAULT_SLA, normalizeSla, SLA_RECIPIENTS, SLA_RULES, slaClocks } from './rules/sla';

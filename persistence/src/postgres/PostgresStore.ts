@@ -2,6 +2,7 @@
 // method resolves only after its statement or transaction has committed.
 import type { BoardId, Membership, UserId } from '@baton/shared-types';
 import type {
+  AlertRecord,
   AttachmentRecord,
   BoardRecord,
   CommandRecord,
@@ -9,12 +10,15 @@ import type {
   EventQuery,
   EventRecord,
   LoadedDocument,
+  NotificationRecord,
   Store,
   StoredCommand,
   StoredEvent,
   UserRecord,
+  WebhookState,
 } from '../Store';
 import { AttachmentTable } from './attachments';
+import { AlertTables } from './alerts';
 import { CommandTable } from './commands';
 import { CoordinationTables } from './coordination';
 import type { Db } from './db';
@@ -32,6 +36,7 @@ export class PostgresStore implements Store {
   private readonly events: EventTable;
   private readonly directory: DirectoryTables;
   private readonly coordination: CoordinationTables;
+  private readonly alerts: AlertTables;
   private readonly attachments: AttachmentTable;
 
   /** Expects a migrated database behind `db` (see `openPostgresStore`). */
@@ -43,6 +48,7 @@ export class PostgresStore implements Store {
     this.events = new EventTable(db);
     this.directory = new DirectoryTables(db);
     this.coordination = new CoordinationTables(db);
+    this.alerts = new AlertTables(db);
     this.attachments = new AttachmentTable(db);
   }
 
@@ -144,6 +150,24 @@ export class PostgresStore implements Store {
   }
 
   // --- settings and locks ---
+  recordAlert(alert: AlertRecord, recipients: readonly string[]): Promise<boolean> {
+    return this.alerts.recordAlert(alert, recipients);
+  }
+  listNotifications(userId: string, options?: { unreadOnly?: boolean; limit?: number }): Promise<NotificationRecord[]> {
+    return this.alerts.listNotifications(userId, options);
+  }
+  countUnreadNotifications(userId: string): Promise<number> {
+    return this.alerts.countUnread(userId);
+  }
+  markNotificationsRead(userId: string, ids: readonly number[] | 'all', at: number): Promise<number> {
+    return this.alerts.markRead(userId, ids, at);
+  }
+  pendingWebhooks(limit: number): Promise<AlertRecord[]> {
+    return this.alerts.pendingWebhooks(limit);
+  }
+  setWebhookState(key: string, state: WebhookState, attempts: number): Promise<void> {
+    return this.alerts.setWebhookState(key, state, attempts);
+  }
   getSetting(key: string): Promise<string | null> {
     return this.coordination.getSetting(key);
   }

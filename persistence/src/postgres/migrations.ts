@@ -122,6 +122,34 @@ export const MIGRATIONS: readonly PgMigration[] = [
       );
     `),
   },
+  {
+    description: 'alerts and notifications',
+    up: sql(`
+      CREATE TABLE alerts (
+        key text PRIMARY KEY,
+        board_id text NOT NULL,
+        card_id text,
+        type text NOT NULL,
+        at bigint NOT NULL,
+        data text NOT NULL,
+        webhook_state text NOT NULL,
+        webhook_attempts integer NOT NULL DEFAULT 0
+      );
+      CREATE INDEX alerts_pending_webhooks ON alerts (webhook_state, at);
+      CREATE TABLE notifications (
+        id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        user_id text NOT NULL,
+        alert_key text NOT NULL,
+        board_id text NOT NULL,
+        card_id text,
+        type text NOT NULL,
+        at bigint NOT NULL,
+        data text NOT NULL,
+        read_at bigint
+      );
+      CREATE INDEX notifications_by_user ON notifications (user_id, id);
+    `),
+  },
 ];
 
 const quoteIdent = (name: string) => `"${name.replaceAll('"', '""')}"`;

@@ -3,7 +3,10 @@
 import type { Database } from 'better-sqlite3';
 import type { BoardId, Membership, UserId } from '@baton/shared-types';
 import type {
+  AlertRecord,
   AttachmentRecord,
+  NotificationRecord,
+  WebhookState,
   BoardRecord,
   CommandRecord,
   CommitResult,
@@ -15,6 +18,7 @@ import type {
   StoredEvent,
   UserRecord,
 } from '../Store';
+import { AlertTables } from './alerts';
 import { AttachmentTable } from './attachments';
 import { CommandTable } from './commands';
 import { CoordinationTables } from './coordination';
@@ -29,6 +33,7 @@ interface Tables {
   directory: DirectoryTables;
   coordination: CoordinationTables;
   attachments: AttachmentTable;
+  alerts: AlertTables;
 }
 
 /** Pragmas a caller may read through `SqliteStore.pragma` (read-only by construction). */
@@ -50,6 +55,7 @@ export class SqliteStore implements Store {
       directory: new DirectoryTables(db),
       coordination: new CoordinationTables(db),
       attachments: new AttachmentTable(db),
+      alerts: new AlertTables(db),
     };
   }
 
@@ -167,6 +173,26 @@ export class SqliteStore implements Store {
   }
   async listAttachments(boardId: string, cardId: string): Promise<AttachmentRecord[]> {
     return this.open().attachments.list(boardId, cardId);
+  }
+
+  // --- alerts and notifications ---
+  async recordAlert(alert: AlertRecord, recipients: readonly string[]): Promise<boolean> {
+    return this.open().alerts.recordAlert(alert, recipients);
+  }
+  async listNotifications(userId: string, options?: { unreadOnly?: boolean; limit?: number }): Promise<NotificationRecord[]> {
+    return this.open().alerts.listNotifications(userId, options);
+  }
+  async countUnreadNotifications(userId: string): Promise<number> {
+    return this.open().alerts.countUnread(userId);
+  }
+  async markNotificationsRead(userId: string, ids: readonly number[] | 'all', at: number): Promise<number> {
+    return this.open().alerts.markRead(userId, ids, at);
+  }
+  async pendingWebhooks(limit: number): Promise<AlertRecord[]> {
+    return this.open().alerts.pendingWebhooks(limit);
+  }
+  async setWebhookState(key: string, state: WebhookState, attempts: number): Promise<void> {
+    this.open().alerts.setWebhookState(key, state, attempts);
   }
 
   // --- settings and locks ---

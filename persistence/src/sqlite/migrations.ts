@@ -119,6 +119,35 @@ export const MIGRATIONS: readonly Migration[] = [
         ) STRICT;
       `),
   },
+  {
+    description: 'alerts and notifications',
+    up: (db) =>
+      db.exec(`
+        CREATE TABLE alerts (
+          key TEXT PRIMARY KEY,
+          board_id TEXT NOT NULL,
+          card_id TEXT,
+          type TEXT NOT NULL,
+          at INTEGER NOT NULL,
+          data TEXT NOT NULL,
+          webhook_state TEXT NOT NULL,
+          webhook_attempts INTEGER NOT NULL DEFAULT 0
+        ) STRICT;
+        CREATE INDEX alerts_pending_webhooks ON alerts (webhook_state, at);
+        CREATE TABLE notifications (
+          id INTEGER PRIMARY KEY AUTOINCREMENT,
+          user_id TEXT NOT NULL,
+          alert_key TEXT NOT NULL,
+          board_id TEXT NOT NULL,
+          card_id TEXT,
+          type TEXT NOT NULL,
+          at INTEGER NOT NULL,
+          data TEXT NOT NULL,
+          read_at INTEGER
+        ) STRICT;
+        CREATE INDEX notifications_by_user ON notifications (user_id, id);
+      `),
+  },
 ];
 
 export function schemaVersion(db: Database): number {

@@ -3,6 +3,7 @@
 import { afterEach, beforeEach, describe } from 'vitest';
 import type { Store } from '../Store';
 import type { SuiteContext } from './fixtures';
+import { describeAlerts } from './suites/alerts';
 import { describeAttachments } from './suites/attachments';
 import { describeCommands } from './suites/commands';
 import { describeDirectory } from './suites/directory';
@@ -62,5 +63,6 @@ export function runStoreConformance(label: string, factory: StoreFactory): void 
     describeDirectory(ctx);
     describeCoordination(ctx);
     describeAttachments(ctx);
+    describeAlerts(ctx);
   });
 }
