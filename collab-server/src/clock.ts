@@ -7,7 +7,12 @@ export const systemClock: Clock = { now: () => Date.now() };
 
 /** Real time plus an offset that tests and demos can move forward (never backward). */
 export class FakeClock implements Clock {
-  private offsetMs = 0;
+  constructor(private offsetMs = 0) {}
+
+  /** How far ahead of real time this clock is (kept in the store so a restart keeps the time). */
+  get offset(): number {
+    return this.offsetMs;
+  }
 
   now(): number {
     return Date.now() + this.offsetMs;

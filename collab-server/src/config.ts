@@ -20,6 +20,8 @@ export interface Config {
   databaseUrl?: string | null;
   /** Redis for several server processes sharing boards (redis://…). */
   redisUrl?: string | null;
+  /** How often SLA clocks are checked (ms); 0 checks only when the fake clock moves. */
+  slaIntervalMs?: number;
 }
 
 export class ConfigError extends Error {}
@@ -63,5 +65,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv, repoRoot: string): Config 
     quiet: env.BATON_QUIET === '1',
     databaseUrl: databaseUrl(env.DATABASE_URL),
     redisUrl: redisUrl(env.REDIS_URL),
+    slaIntervalMs: int('BATON_SLA_INTERVAL_MS', env.BATON_SLA_INTERVAL_MS, 30_000),
   };
 }

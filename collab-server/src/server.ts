@@ -26,6 +26,9 @@ import { createLogger, type Logger } from './log';
 import { DEMO_USERS } from './seed/demoData';
 import { seedDemo } from './seed/seed';
 import { scaleOut } from './scaleOut';
+import { SlaEngine } from './sla/engine';
+import { broadcastClock, pushNotification } from './sla/live';
+import { readWebhook, WebhookSender } from './sla/webhooks';
 import { attachCollab } from './websocket';
 
 export interface BatonServer {
@@ -36,6 +39,8 @@ export interface BatonServer {
   hocuspocus: Hocuspocus;
   commands: CommandService;
   log: Logger;
+  sla: SlaEngine;
+  webhooks: WebhookSender;
   close(): Promise<void>;
 }
 
@@ -43,7 +48,7 @@ export interface BatonServer {
 export async function startServer(config: Config): Promise<BatonServer> {
   const log = createLogger(config.quiet);
   const store: Store = config.databaseUrl ? await openPostgresStore(config.databaseUrl) : await openSqliteStore(path.join(config.dataDir, 'baton.db'));
-  const fakeClock = config.fakeClock ? new FakeClock() : null;
+  const fakeClock = config.fakeClock ? new FakeClock(Number((await store.getSetting('fake_clock_offset')) ?? 0) || 0) : null;
   const clock: Clock = fakeClock ?? systemClock;
   const secret = config.secret ?? (await store.setSettingIfAbsent('token_secret', randomBytes(32).toString('base64url')));
   const auth = new Authenticator(store, new TokenService(secret, clock, config.tokenTtlMs));
@@ -73,6 +78,20 @@ export async function startServer(config: Config): Promise<BatonServer> {
     ],
   });
 
+  const webhooks = new WebhookSender(store, clock, log);
+  const sla = new SlaEngine({
+    store,
+    clock,
+    docs,
+    directory,
+    log,
+    notify: (alert, recipients) => {
+      void pushNotification(hocuspocus, store, alert, recipients).catch((e: unknown) => log.error('could not push a notification', e));
+      if (alert.webhook === 'pending') void webhooks.tick();
+    },
+    hasWebhook: async (boardId) => (await readWebhook(store, boardId)) !== null,
+  });
+
   if (config.demo) {
     const seedClock = { at: 0, now: () => seedClock.at };
     const seedCommands = new CommandService({ ...commandDeps, clock: seedClock });
@@ -94,6 +113,11 @@ export async function startServer(config: Config): Promise<BatonServer> {
     fakeClock,
     clock,
     docs,
+    onClockAdvance: async (now) => {
+      if (fakeClock) await store.setSetting('fake_clock_offset', String(fakeClock.offset));
+      broadcastClock(hocuspocus, now);
+      await sla.runOnce();
+    },
     health: async () => {
       const storeState = await store.getSetting('token_secret').then(
         () => ({ kind: store.kind, ok: true }),
@@ -112,6 +136,8 @@ export async function startServer(config: Config): Promise<BatonServer> {
     server.listen(config.port, config.host, () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
+  if ((config.slaIntervalMs ?? 30_000) > 0) sla.start(config.slaIntervalMs ?? 30_000);
+  webhooks.start(1000);
   const url = `http://${config.host}:${port}`;
 
   let closing: Promise<void> | null = null;
@@ -121,6 +147,9 @@ export async function startServer(config: Config): Promise<BatonServer> {
       wss.close();
       hocuspocus.closeConnections();
       watcher?.stop();
+      sla.stop();
+      webhooks.stop();
+      await sla.idle();
       await documents.stop();
       await cluster?.close();
       server.closeAllConnections();
@@ -128,5 +157,5 @@ export async function startServer(config: Config): Promise<BatonServer> {
       await store.close();
     })());
 
-  return { url, port, store, clock, hocuspocus, commands, log, close };
+  return { url, port, store, clock, hocuspocus, commands, log, sla, webhooks, close };
 }

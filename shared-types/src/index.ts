@@ -53,7 +53,7 @@ export { boardDocName, cardDocName, DOC_KINDS, parseDocName } from './protocol/d
 export type { RejectReason } from './protocol/reasons';
 export { CLOSE_CODES, REJECT_REASONS } from './protocol/reasons';
 export { LIMITS } from './protocol/limits';
-export type { CommandAnswer, PresenceUser, ServerMessage } from './protocol/messages';
+export type { CommandAnswer, NotificationMessage, PresenceUser, ServerMessage } from './protocol/messages';
 export { parseServerMessage } from './protocol/messages';
 export { compareByRank, isValidRank, rankBetween, REBALANCE_RANK_LENGTH, spreadRanks } from './rank/rank';
 export type { BoardEvent, EventType } from './protocol/events';
@@ -72,3 +72,5 @@ export type { DocRight } from './rules/documents';
 export { DOC_EDITORS, DOC_RIGHTS, docRight } from './rules/documents';
 export type { CardHealth, SlaCard, SlaClock, SlaConfig, SlaRule, SlaState } from './rules/sla';
 export { alertKey, cardHealth, DEFAULT_SLA, normalizeSla, SLA_RECIPIENTS, SLA_RULES, slaClocks } from './rules/sla';
+export type { StandupPrompt, StandupState } from './model/standup';
+export { readStandup, speakerRemainingMs, STANDUP_PROMPTS, STANDUP_SECONDS } from './model/standup';

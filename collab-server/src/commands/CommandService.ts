@@ -10,7 +10,7 @@ import {
   type Result,
   type UserId,
 } from '@baton/shared-types';
-import { applyEffects, readCard, readCards, readStages } from '@baton/shared-types/ydoc';
+import { applyEffects, readCard, readCards, readSla, readStages, readStandupState } from '@baton/shared-types/ydoc';
 import { randomUUID } from 'node:crypto';
 import type * as Y from 'yjs';
 import type { DocAccess } from '../boards/docAccess';
@@ -198,6 +198,9 @@ export class CommandService {
       stages: readStages(doc),
       getCard: (id) => readCard(doc, id),
       column: (stageId) => readCards(doc).filter((c) => c.stage === stageId),
+      allCards: () => readCards(doc),
+      sla: readSla(doc),
+      standup: readStandupState(doc),
       members,
       getUpload: (id) => (extras.upload && extras.upload.id === id ? extras.upload : null),
       handoffDocs: extras.handoffDocs,

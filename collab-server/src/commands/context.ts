@@ -1,5 +1,5 @@
 import type { AttachmentRecord, EventRecord } from '@baton/persistence';
-import { ok, refuse, type Actor, type Card, type Result, type Role, type StageConfig } from '@baton/shared-types';
+import { ok, refuse, type Actor, type Card, type Result, type Role, type SlaConfig, type StageConfig, type StandupState } from '@baton/shared-types';
 import type { BoardEffect, PlanSection } from '@baton/shared-types/ydoc';
 
 export interface BoardMember {
@@ -15,6 +15,9 @@ export interface DecisionContext {
   stages: readonly StageConfig[];
   getCard(id: string): Card | null;
   column(stageId: string): Card[];
+  allCards(): Card[];
+  sla: SlaConfig;
+  standup: StandupState | null;
   members: ReadonlyMap<string, BoardMember>;
   /** An uploaded file (only loaded for `attachFile`). */
   getUpload(id: string): AttachmentRecord | null;

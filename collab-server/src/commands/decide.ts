@@ -17,6 +17,7 @@ import {
 import { existingCard, type Decision, type DecisionContext, type DecisionEvent } from './context';
 import { decideAttachment } from './decideAttachments';
 import { createHandoff, decideHandoff, newHandoff, PACK_STAGE } from './decideHandoff';
+import { decideMeeting } from './decideMeeting';
 import { decideStage } from './decideStages';
 import { placeInColumn } from './placement';
 
@@ -221,5 +222,10 @@ export function decide(command: Command, ctx: DecisionContext): Result<Decision>
     case 'submitPack':
     case 'postPlan':
       return decideHandoff(command, ctx);
+    case 'updateSla':
+    case 'startStandup':
+    case 'standupStep':
+    case 'standupNote':
+      return decideMeeting(command, ctx);
   }
 }

@@ -11,6 +11,7 @@ import type { CommandService } from '../commands/CommandService';
 import type { Logger } from '../log';
 import { attachmentRoutes } from './attachmentRoutes';
 import { authRoutes } from './authRoutes';
+import { notificationRoutes } from './notificationRoutes';
 import { requireUser } from './requireUser';
 import { boardRoutes } from './boardRoutes';
 import { timelineRoutes } from './timelineRoutes';
@@ -40,6 +41,8 @@ export interface AppDeps {
   docs: DocAccess;
   /** Database (and, when configured, Redis) state for GET /api/health. */
   health: () => Promise<HealthReport>;
+  /** After the fake clock moved: evaluate clocks now and re-sync screens. */
+  onClockAdvance: (now: number) => Promise<void>;
   clientDir: string | null;
 }
 
@@ -75,10 +78,13 @@ export function createApp(deps: AppDeps): Hono {
   // Every board route needs a signed-in user; each route then checks membership of its board.
   api.use('/boards/*', requireUser(deps.auth));
   api.use('/boards', requireUser(deps.auth));
+  api.use('/notifications/*', requireUser(deps.auth));
+  api.use('/notifications', requireUser(deps.auth));
+  api.route('/', notificationRoutes(deps));
   api.route('/boards', attachmentRoutes(deps));
   api.route('/boards', timelineRoutes(deps));
   api.route('/boards', boardRoutes(deps));
-  if (deps.fakeClock) api.route('/test', testRoutes(deps.fakeClock));
+  if (deps.fakeClock) api.route('/test', testRoutes(deps.fakeClock, deps.onClockAdvance));
   api.all('*', (c) => fail(c, 'not_found', `No API route ${c.req.method} ${c.req.path}`));
 
   app.route('/api', api);

@@ -24,6 +24,7 @@ export async function startTestServer(overrides: Partial<Config> = {}): Promise<
     clientDir: null,
     quiet: true,
     databaseUrl: null,
+    slaIntervalMs: 0,
     ...overrides,
   });
   return {

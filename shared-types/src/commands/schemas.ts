@@ -13,6 +13,7 @@ import {
   tagAttachmentSchema,
   updateStageSchema,
 } from './boardSchemas';
+import { standupNoteSchema, standupStepSchema, startStandupSchema, updateSlaSchema } from './meetingSchemas';
 
 const commandId = z.uuid({ message: 'Command id must be a UUID' });
 const cardId = z.uuid({ message: 'Card id must be a UUID' });
@@ -87,6 +88,10 @@ export const commandSchema = z.discriminatedUnion('type', [
   createPackSchema,
   submitPackSchema,
   postPlanSchema,
+  updateSlaSchema,
+  startStandupSchema,
+  standupStepSchema,
+  standupNoteSchema,
 ]);
 
 export const COMMAND_TYPES = [
@@ -105,4 +110,8 @@ export const COMMAND_TYPES = [
   'createPack',
   'submitPack',
   'postPlan',
+  'updateSla',
+  'startStandup',
+  'standupStep',
+  'standupNote',
 ] as const;

@@ -47,6 +47,10 @@ const handoffSchema = z
     counts: countsSchema,
   })
   .nullable();
+/** What the owner said at standup about a stuck deal (the three prompts). */
+const standupNotesSchema = z
+  .object({ stuck: z.string(), help: z.string(), today: z.string(), updatedAt: time, by: z.string() })
+  .nullable();
 const attachmentRefSchema = z.object({
   id: z.string().regex(UUID_PATTERN),
   kind: z.string().regex(ATTACHMENT_KIND_PATTERN),
@@ -76,6 +80,7 @@ export const CARD_FIELDS = {
   customFields: { schema: customFieldsSchema, write: 'editor' },
   attachments: { schema: z.array(attachmentRefSchema), write: 'server' },
   handoff: { schema: handoffSchema, write: 'server' },
+  standupNotes: { schema: standupNotesSchema, write: 'server' },
   stage: { schema: z.string().regex(STAGE_ID_PATTERN), write: 'move' },
   rank: { schema: z.string().min(1).max(128), write: 'server' },
   archived: { schema: z.boolean(), write: 'archive' },
@@ -139,5 +144,6 @@ export const CARD_DEFAULTS = {
   customFields: Object.freeze({}) as Card['customFields'],
   attachments: Object.freeze([]) as unknown as AttachmentRef[],
   handoff: null,
+  standupNotes: null,
   archived: false,
 } satisfies Partial<Card>;

@@ -18,6 +18,11 @@ export const EVENT_TYPES = {
   packReviewed: 'pack.reviewed',
   requirementColored: 'requirement.colored',
   planPosted: 'plan.posted',
+  slaUpdated: 'sla.updated',
+  slaAlert: 'sla.alert',
+  standupStarted: 'standup.started',
+  standupStep: 'standup.step',
+  standupNote: 'standup.note',
 } as const;
 export type EventType = (typeof EVENT_TYPES)[keyof typeof EVENT_TYPES];
 

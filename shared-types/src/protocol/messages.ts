@@ -21,7 +21,21 @@ export type ServerMessage =
   /** Sent once a connection to a document is established. */
   | { type: 'hello'; docName: string; epoch: string; serverTime: number; user: { id: string; displayName: string; role: Role } }
   /** Who is on the board, from authenticated connections only. */
-  | { type: 'presence'; users: PresenceUser[] };
+  | { type: 'presence'; users: PresenceUser[] }
+  /** A new notification for the user of this connection (an SLA alert). */
+  | { type: 'notification'; notification: NotificationMessage }
+  /** The server's clock moved (fake clock in tests and demos); timers re-sync to it. */
+  | { type: 'clock'; serverTime: number };
+
+export interface NotificationMessage {
+  id: number;
+  type: string;
+  boardId: string;
+  cardId: string | null;
+  at: number;
+  read: boolean;
+  data: Record<string, unknown>;
+}
 
 /** Parses a stateless payload from the server; null for anything unexpected. */
 export function parseServerMessage(payload: string): ServerMessage | null {
@@ -29,7 +43,9 @@ export function parseServerMessage(payload: string): ServerMessage | null {
     const value: unknown = JSON.parse(payload);
     if (typeof value !== 'object' || value === null || !('type' in value)) return null;
     const type = (value as { type: unknown }).type;
-    if (type === 'ack' || type === 'reject' || type === 'hello' || type === 'presence') return value as ServerMessage;
+    if (type === 'ack' || type === 'reject' || type === 'hello' || type === 'presence' || type === 'notification' || type === 'clock') {
+      return value as ServerMessage;
+    }
     return null;
   } catch {
     return null;

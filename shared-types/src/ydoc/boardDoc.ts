@@ -2,6 +2,8 @@ import * as Y from 'yjs';
 import { CARD_FIELD_NAMES, type Card } from '../model/card';
 import type { BoardId, CardId } from '../model/ids';
 import { DEFAULT_STAGES, type StageConfig } from '../model/stages';
+import { readStandup, type StandupState } from '../model/standup';
+import { normalizeSla, type SlaConfig } from '../rules/sla';
 
 /**
  * Layout of the `board:<id>` document. Only the server writes it (through commands);
@@ -11,7 +13,7 @@ import { DEFAULT_STAGES, type StageConfig } from '../model/stages';
  *   stages: Y.Array<StageConfig>   ordered column configuration (plain JSON values)
  *   cards:  Y.Map<Y.Map>           cardId -> fields of the card (see CARD_FIELDS)
  */
-export const BOARD_ROOTS = { meta: 'meta', stages: 'stages', cards: 'cards' } as const;
+export const BOARD_ROOTS = { meta: 'meta', stages: 'stages', cards: 'cards', settings: 'settings' } as const;
 
 export interface BoardMeta {
   boardId: BoardId | null;
@@ -25,6 +27,8 @@ export interface BoardMeta {
 export const metaMap = (doc: Y.Doc) => doc.getMap<unknown>(BOARD_ROOTS.meta);
 export const stagesArray = (doc: Y.Doc) => doc.getArray<StageConfig>(BOARD_ROOTS.stages);
 export const cardsMap = (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>(BOARD_ROOTS.cards);
+/** Board settings as plain values: `sla` (SlaConfig), `standup` (StandupState). */
+export const settingsMap = (doc: Y.Doc) => doc.getMap<unknown>(BOARD_ROOTS.settings);
 
 export function readMeta(doc: Y.Doc): BoardMeta {
   const m = metaMap(doc);
@@ -54,6 +58,7 @@ export function readCardMap(id: string, map: Y.Map<unknown> | undefined): Card |
   card.customFields ??= {};
   card.attachments ??= [];
   card.handoff ??= null;
+  card.standupNotes ??= null;
   if (typeof card.stage !== 'string' || typeof card.rank !== 'string' || typeof card.ownerId !== 'string') return null;
   return card as Card;
 }
@@ -83,4 +88,14 @@ export function changedCardIds(events: ReadonlyArray<Y.YEvent<Y.AbstractType<unk
     }
   }
   return ids;
+}
+
+/** The board's SLA thresholds (defaults when unset). */
+export function readSla(doc: Y.Doc): SlaConfig {
+  return normalizeSla(settingsMap(doc).get('sla'));
+}
+
+/** The standup in progress (or the last one), if any. */
+export function readStandupState(doc: Y.Doc): StandupState | null {
+  return readStandup(settingsMap(doc).get('standup'));
 }

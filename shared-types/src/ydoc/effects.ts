@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import type { Card } from '../model/card';
 import type { StageConfig } from '../model/stages';
-import { cardsMap, metaMap, stagesArray } from './boardDoc';
+import { cardsMap, metaMap, settingsMap, stagesArray } from './boardDoc';
 
 /**
  * The effect of an accepted command on the board document, as data. The server commits
@@ -13,7 +13,8 @@ export type BoardEffect =
   | { op: 'putCard'; card: Card }
   | { op: 'setFields'; cardId: string; fields: Partial<Card> }
   | { op: 'setStages'; stages: StageConfig[] }
-  | { op: 'setMeta'; fields: Record<string, string | number> };
+  | { op: 'setMeta'; fields: Record<string, string | number> }
+  | { op: 'setSetting'; key: string; value: unknown };
 
 function setFields(map: Y.Map<unknown>, fields: Record<string, unknown>): void {
   for (const [key, value] of Object.entries(fields)) {
@@ -52,6 +53,9 @@ export function applyEffects(doc: Y.Doc, effects: readonly BoardEffect[], seq: n
         }
         case 'setMeta':
           setFields(metaMap(doc), effect.fields);
+          break;
+        case 'setSetting':
+          settingsMap(doc).set(effect.key, effect.value);
           break;
       }
     }
