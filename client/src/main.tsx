@@ -16,6 +16,12 @@ import './styles/tooltips.css';
 import './styles/attachments.css';
 import './styles/stages.css';
 import './styles/stageDialog.css';
+import './styles/lights.css';
+import './styles/pack.css';
+import './styles/packPanels.css';
+import './styles/editor.css';
+import './styles/editorBlocks.css';
+import './styles/timeline.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -19,11 +19,17 @@ describe('judging a move before it is sent', () => {
     expect(judgeMove(DEFAULT_STAGES, quote, 'quote', 0, sales)).toEqual({ kind: 'ok' });
   });
 
-  it('refuses without a dialog what nobody here can fill in, but lets a manager override it', () => {
+  it('explains in the dialog what is done elsewhere (the handoff pack), and lets a manager override it there', () => {
     const negotiation = card('N', 'negotiation', '0|a');
-    // Signed needs a submitted handoff pack: not something the move dialog can fill in.
-    expect(judgeMove(DEFAULT_STAGES, negotiation, 'signed', 0, sales).kind).toBe('blocked');
+    // Signed needs a submitted pack without red requirements: the dialog says so and links to the pack.
+    expect(judgeMove(DEFAULT_STAGES, negotiation, 'signed', 0, sales)).toMatchObject({ kind: 'missing', missing: [{ requirement: { kind: 'packSubmitted' } }] });
     expect(judgeMove(DEFAULT_STAGES, negotiation, 'signed', 0, manager).kind).toBe('missing');
+    const red = { createdAt: 1, submittedAt: 2, submissions: 1, reviewedAt: 3, planPostedAt: null, planVersions: 0, counts: { red: 1, yellow: 0, green: 2, unset: 0 } };
+    expect(judgeMove(DEFAULT_STAGES, { ...negotiation, handoff: red }, 'signed', 0, sales).kind).toBe('missing');
+    expect(judgeMove(DEFAULT_STAGES, { ...negotiation, handoff: { ...red, counts: { ...red.counts, red: 0 } } }, 'signed', 0, sales).kind).toBe('ok');
+  });
+
+  it('refuses without a dialog what nobody here can do: a full column for a rep', () => {
     const limited: StageConfig[] = DEFAULT_STAGES.map((s) => (s.id === 'lead' ? { ...s, wipLimit: 2 } : s));
     const quote = card('Q', 'quote', '0|a');
     const full = judgeMove(limited, quote, 'lead', 2, sales);

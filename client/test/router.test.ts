@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRoute, stagesPath } from '../src/lib/router';
+import { customerPath, packPath, parseRoute, stagesPath } from '../src/lib/router';
 
 describe('the app routes', () => {
   it('reads the board and the stage editor from the address', () => {
@@ -9,5 +9,15 @@ describe('the app routes', () => {
     expect(parseRoute(stagesPath('demo'))).toEqual({ name: 'stages', boardId: 'demo' });
     expect(parseRoute('/boards/demo/stages/')).toEqual({ name: 'stages', boardId: 'demo' });
     expect(parseRoute('/boards/demo/other')).toEqual({ name: 'board', boardId: null });
+  });
+
+  it('reads a deal’s handoff pack and plan tab, and a customer page, from the address', () => {
+    const cardId = '6f1c2a9e-1111-4222-8333-444455556666';
+    expect(parseRoute(packPath('demo', cardId))).toEqual({ name: 'pack', boardId: 'demo', cardId, tab: 'pack' });
+    expect(parseRoute(packPath('demo', cardId, 'plan'))).toEqual({ name: 'pack', boardId: 'demo', cardId, tab: 'plan' });
+    expect(parseRoute(customerPath('demo', 'Jiangsu Steel Works / 江苏'))).toEqual({ name: 'customer', boardId: 'demo', customer: 'Jiangsu Steel Works / 江苏' });
+    expect(parseRoute('/boards/demo/customers/100%25%20Foods')).toEqual({ name: 'customer', boardId: 'demo', customer: '100% Foods' });
+    // A malformed escape does not throw; the page then says the customer has no deals.
+    expect(parseRoute('/boards/demo/customers/%E0%A4%A')).toEqual({ name: 'customer', boardId: 'demo', customer: '%E0%A4%A' });
   });
 });

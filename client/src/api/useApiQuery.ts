@@ -15,8 +15,11 @@ interface Result<T> {
   error?: ApiError;
 }
 
-/** GETs a JSON resource; `path === null` skips the request. Keeps the last data while reloading. */
-export function useApiQuery<T>(path: string | null, token: string | null): QueryState<T> {
+/**
+ * GETs a JSON resource; `path === null` skips the request. Keeps the last data while reloading
+ * (with `keepData`, also while a changed path loads, e.g. a `?v=` that follows live changes).
+ */
+export function useApiQuery<T>(path: string | null, token: string | null, { keepData = false }: { keepData?: boolean } = {}): QueryState<T> {
   const [attempt, setAttempt] = useState(0);
   const [result, setResult] = useState<Result<T> | null>(null);
   const key = path === null ? null : `${token ?? ''} ${path} #${attempt}`;
@@ -39,7 +42,7 @@ export function useApiQuery<T>(path: string | null, token: string | null): Query
   const current = result && result.key === key ? result : null;
   const samePath = result && result.path === path ? result : null;
   return {
-    data: current?.data ?? samePath?.data,
+    data: current?.data ?? samePath?.data ?? (keepData && path !== null ? result?.data : undefined),
     error: current?.error ?? null,
     loading: path !== null && current === null,
     reload,

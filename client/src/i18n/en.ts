@@ -1,3 +1,4 @@
+import { handoffEn, timelineEn } from './handoffEn';
 import { filesEn, stagesEn } from './stagesEn';
 
 /** English UI strings. Keys are shared with zh.ts (which is typed against this file). */
@@ -195,6 +196,7 @@ export const en = {
     hintOverride: '{{full}} · you can override',
     title: 'Move to {{stage}}',
     description: '“{{title}}” needs these before it can enter {{stage}}. Fill them in here; the move is sent once everything is ticked.',
+    elsewhereDescription: '“{{title}}” can’t enter {{stage}} yet. This is what it still needs, and where to do it.',
     wipDescription: '{{stage}} is at its limit of deals. A manager can still move “{{title}}” in, with a reason.',
     groupTitle: 'To enter {{stage}}',
     groupLabel: 'What {{stage}} needs',
@@ -260,7 +262,29 @@ export const en = {
     },
     other: '{{type}}',
     reason: 'Reason: {{reason}}',
+    packCreated: 'created the handoff pack',
+    packSubmitted_one: 'submitted the handoff pack for review ({{count}} requirement)',
+    packSubmitted_other: 'submitted the handoff pack for review ({{count}} requirements)',
+    packResubmitted: 'submitted the handoff pack again (submission {{submission}})',
+    packReviewed: 'finished rating every requirement, {{duration}} after it was submitted',
+    reviewCounts: '{{red}} red · {{yellow}} yellow · {{green}} green',
+    colored: 'marked a requirement {{color}}',
+    recolored: 'changed a requirement from {{from}} to {{color}}',
+    requirementText: '“{{text}}”',
+    note: 'Note: {{note}}',
+    planPosted: 'posted version {{version}} of the implementation plan',
+    planPostedFirst: 'posted the first implementation plan',
+    planResponse: '{{duration}} after product’s review',
+    duration: {
+      minutes: '{{count}} min',
+      hours: '{{count}} h',
+      hoursMinutes: '{{h}} h {{m}} min',
+      days: '{{count}} d',
+      daysHours: '{{d}} d {{h}} h',
+    },
   },
+  handoff: handoffEn,
+  timeline: timelineEn,
   files: filesEn,
   stages: stagesEn,
   customFields: { placeholder: 'Type here' },

@@ -1,4 +1,5 @@
 import type { Resources } from './en';
+import { handoffZh, timelineZh } from './handoffZh';
 import { filesZh, stagesZh } from './stagesZh';
 
 /** 简体中文界面文字。 */
@@ -195,6 +196,7 @@ export const zh: Resources = {
     hintOverride: '{{full}} · 你可以越过上限',
     title: '移动到“{{stage}}”',
     description: '“{{title}}”进入“{{stage}}”前需要补齐以下内容。可直接在此填写或上传，全部完成后即可移动。',
+    elsewhereDescription: '“{{title}}”暂时不能进入“{{stage}}”。以下是还缺少的内容，以及去哪里完成。',
     wipDescription: '“{{stage}}”已达到商机数量上限。经理仍可填写原因后将“{{title}}”移入。',
     groupTitle: '进入“{{stage}}”',
     groupLabel: '“{{stage}}”的要求',
@@ -260,7 +262,29 @@ export const zh: Resources = {
     },
     other: '{{type}}',
     reason: '原因：{{reason}}',
+    packCreated: '创建了交接包',
+    packSubmitted_one: '提交了交接包评审（{{count}} 条需求）',
+    packSubmitted_other: '提交了交接包评审（{{count}} 条需求）',
+    packResubmitted: '再次提交了交接包（第 {{submission}} 次）',
+    packReviewed: '标注完了全部需求，距提交 {{duration}}',
+    reviewCounts: '红 {{red}} · 黄 {{yellow}} · 绿 {{green}}',
+    colored: '将一条需求标为{{color}}',
+    recolored: '将一条需求从{{from}}改为{{color}}',
+    requirementText: '“{{text}}”',
+    note: '备注：{{note}}',
+    planPosted: '发布了第 {{version}} 版实施方案',
+    planPostedFirst: '发布了首版实施方案',
+    planResponse: '距产品评审 {{duration}}',
+    duration: {
+      minutes: '{{count}} 分钟',
+      hours: '{{count}} 小时',
+      hoursMinutes: '{{h}} 小时 {{m}} 分钟',
+      days: '{{count}} 天',
+      daysHours: '{{d}} 天 {{h}} 小时',
+    },
   },
+  handoff: handoffZh,
+  timeline: timelineZh,
   files: filesZh,
   stages: stagesZh,
   customFields: { placeholder: '在此填写' },

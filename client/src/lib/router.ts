@@ -1,25 +1,46 @@
 import { useSyncExternalStore, type MouseEvent } from 'react';
 import { ValueStore } from './valueStore';
 
+export type PackTab = 'pack' | 'plan';
+
 /** The app's few routes, read from the address bar (the server answers every path with the app). */
-export type Route = { name: 'board'; boardId: string | null } | { name: 'stages'; boardId: string };
+export type Route =
+  | { name: 'board'; boardId: string | null }
+  | { name: 'stages'; boardId: string }
+  | { name: 'pack'; boardId: string; cardId: string; tab: PackTab }
+  | { name: 'customer'; boardId: string; customer: string };
 
 const location$ = new ValueStore(typeof location === 'undefined' ? '/' : location.pathname + location.search);
 if (typeof window !== 'undefined') {
   window.addEventListener('popstate', () => location$.set(location.pathname + location.search));
 }
 
+/** A path segment in words; a malformed escape stays as it was instead of throwing. */
+function decode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
 export function parseRoute(pathAndQuery: string): Route {
   const [path = '/', query = ''] = pathAndQuery.split('?');
+  const pack = /^\/boards\/([^/]+)\/cards\/([^/]+)\/(pack|plan)\/?$/.exec(path);
+  if (pack?.[1] && pack[2]) return { name: 'pack', boardId: decode(pack[1]), cardId: decode(pack[2]), tab: pack[3] === 'plan' ? 'plan' : 'pack' };
+  const customer = /^\/boards\/([^/]+)\/customers\/([^/]+)\/?$/.exec(path);
+  if (customer?.[1] && customer[2]) return { name: 'customer', boardId: decode(customer[1]), customer: decode(customer[2]) };
   const stages = /^\/boards\/([^/]+)\/stages\/?$/.exec(path);
-  if (stages?.[1]) return { name: 'stages', boardId: decodeURIComponent(stages[1]) };
+  if (stages?.[1]) return { name: 'stages', boardId: decode(stages[1]) };
   const board = /^\/boards\/([^/]+)\/?$/.exec(path);
-  if (board?.[1]) return { name: 'board', boardId: decodeURIComponent(board[1]) };
+  if (board?.[1]) return { name: 'board', boardId: decode(board[1]) };
   return { name: 'board', boardId: new URLSearchParams(query).get('board') };
 }
 
 export const boardPath = (boardId: string) => `/boards/${encodeURIComponent(boardId)}`;
 export const stagesPath = (boardId: string) => `/boards/${encodeURIComponent(boardId)}/stages`;
+export const packPath = (boardId: string, cardId: string, tab: PackTab = 'pack') => `/boards/${encodeURIComponent(boardId)}/cards/${encodeURIComponent(cardId)}/${tab}`;
+export const customerPath = (boardId: string, customer: string) => `/boards/${encodeURIComponent(boardId)}/customers/${encodeURIComponent(customer)}`;
 
 export function navigate(path: string): void {
   if (path === location.pathname + location.search) return;

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { Avatar } from './Avatar';
+import { LightCounts, type LightTally } from './LightCounts';
 import { TipBadge } from './Tooltip';
 
 export interface CardTileProps {
@@ -22,6 +23,8 @@ export interface CardTileProps {
   todo?: { id: string; label: string; title: string; items: readonly string[] } | undefined;
   /** The "Move to…" control. */
   actions?: ReactNode;
+  /** The deal's handoff pack: requirement colour counts, opening the pack on click. */
+  pack?: { counts: LightTally; labels: Record<keyof LightTally, string>; label: string; onOpen(): void } | undefined;
 }
 
 /** The face of a deal card: customer, title, amount, owner, days in stage. */
@@ -32,6 +35,7 @@ export function CardTile(p: CardTileProps) {
         <span className="card-customer" title={p.customer}>
           {p.customer}
         </span>
+        {p.pack ? <PackBadge {...p.pack} /> : null}
         {p.pending ? (
           <span className="card-pending" title={p.pendingTitle}>
             <span className="card-pending-dot" aria-hidden="true" />
@@ -65,6 +69,37 @@ export function CardTile(p: CardTileProps) {
         {p.actions}
       </div>
     </div>
+  );
+}
+
+/** The pack's red / yellow / green counts on the card (red stands out); opens the pack. */
+function PackBadge({ counts, labels, label, onOpen }: NonNullable<CardTileProps['pack']>) {
+  const total = counts.red + counts.yellow + counts.green + counts.unset;
+  return (
+    <button
+      type="button"
+      className={`card-pack ${counts.red > 0 ? 'has-red' : ''}`}
+      aria-label={label}
+      title={label}
+      data-testid="card-pack"
+      data-red={counts.red}
+      onClick={(e) => {
+        e.stopPropagation();
+        onOpen();
+      }}
+      onKeyDown={(e) => e.stopPropagation()}
+    >
+      <PackIcon />
+      {total > 0 ? <LightCounts counts={counts} labels={labels} size="sm" testId="card-lights" /> : null}
+    </button>
+  );
+}
+
+function PackIcon() {
+  return (
+    <svg width="12" height="12" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+      <path fill="currentColor" d="M4 1.5h5.5L13 5v9.5H4a1 1 0 0 1-1-1v-11a1 1 0 0 1 1-1Zm5 1.2V5.5h2.8zM5.5 8h5v1.2h-5zm0 2.5h5v1.2h-5z" />
+    </svg>
   );
 }
 

@@ -3,7 +3,7 @@ import { useEffect, useRef, type ReactNode } from 'react';
 interface Props {
   open: boolean;
   title: string;
-  description?: string | undefined;
+  description?: ReactNode;
   onClose(): void;
   children: ReactNode;
   variant?: 'modal' | 'drawer';

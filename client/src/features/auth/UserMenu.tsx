@@ -18,8 +18,8 @@ export function UserMenu({ role, color, boardId }: { role: Role | null; color: s
   const route = useRoute();
   const mayConfigure = role !== null && canDoOnBoard({ userId: user.id as UserId, role }, 'configureStages').ok;
   const items: MenuItem[] = [];
-  if (route.name === 'stages') items.push({ key: 'board', label: t('stages.backToBoard'), onSelect: () => navigate(boardPath(boardId)) });
-  else if (mayConfigure) items.push({ key: 'stages', label: t('stages.menu'), onSelect: () => navigate(stagesPath(boardId)) });
+  if (route.name !== 'board') items.push({ key: 'board', label: t('stages.backToBoard'), onSelect: () => navigate(boardPath(boardId)) });
+  if (route.name !== 'stages' && mayConfigure) items.push({ key: 'stages', label: t('stages.menu'), onSelect: () => navigate(stagesPath(boardId)) });
   items.push({ key: 'logout', label: t('user.logout'), separatorBefore: items.length > 0, onSelect: () => logout() });
   const close = useCallback((focus: boolean) => {
     setAnchor(null);

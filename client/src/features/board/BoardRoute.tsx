@@ -1,7 +1,8 @@
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MeResponse } from '../../api/types';
 import { useApiQuery } from '../../api/useApiQuery';
-import { useRoute } from '../../lib/router';
+import { useRoute, type Route } from '../../lib/router';
 import { SyncProvider } from '../../sync/hooks';
 import { FullPageMessage, Spinner } from '../../ui/Spinner';
 import { useSession } from '../auth/AuthContext';
@@ -9,6 +10,10 @@ import { StagesPage } from '../stages/StagesPage';
 import { BoardPage } from './BoardPage';
 
 const LAST_BOARD = 'baton.lastBoard';
+
+// The editor (tiptap, ProseMirror) loads with the first pack opened, not with the board.
+const PackPage = lazy(() => import('../pack/PackPage').then((m) => ({ default: m.PackPage })));
+const CustomerPage = lazy(() => import('../customer/CustomerPage').then((m) => ({ default: m.CustomerPage })));
 
 function rememberedBoard(fromAddress: string | null): string | null {
   try {
@@ -54,7 +59,7 @@ export function BoardRoute() {
     return <FullPageMessage><p>{t('board.noBoards')}</p></FullPageMessage>;
   }
   remember(boardId);
-  // The stage editor and the board share one open session, so switching between them is instant.
+  // The board and the pages beside it share one open session, so switching between them is instant.
   return (
     <SyncProvider
       boardId={boardId}
@@ -66,7 +71,23 @@ export function BoardRoute() {
         </FullPageMessage>
       }
     >
-      {route.name === 'stages' ? <StagesPage boardId={boardId} /> : <BoardPage boardId={boardId} />}
+      <Suspense
+        fallback={
+          <FullPageMessage>
+            <Spinner label={t('app.loading')} />
+          </FullPageMessage>
+        }
+      >
+        <Screen route={route} boardId={boardId} />
+      </Suspense>
     </SyncProvider>
   );
+}
+
+/** The page of the address, on the open board. */
+function Screen({ route, boardId }: { route: Route; boardId: string }) {
+  if (route.name === 'stages') return <StagesPage boardId={boardId} />;
+  if (route.name === 'pack' && route.boardId === boardId) return <PackPage key={route.cardId} boardId={boardId} cardId={route.cardId} tab={route.tab} />;
+  if (route.name === 'customer' && route.boardId === boardId) return <CustomerPage key={route.customer} boardId={boardId} customer={route.customer} />;
+  return <BoardPage boardId={boardId} />;
 }

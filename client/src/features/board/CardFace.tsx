@@ -1,7 +1,9 @@
 import { openForNextStage, type Card } from '@baton/shared-types';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { navigate, packPath } from '../../lib/router';
 import { CardTile } from '../../ui/CardTile';
+import { useLightLabels } from '../pack/useLightLabels';
 import { useBoard } from './BoardContext';
 import { daysSince, formatMoney } from './format';
 
@@ -21,6 +23,19 @@ export function CardFace({ card, pending, refusal, actions, todoId = `todo-${car
   const owner = board.members.get(card.ownerId);
   const days = daysSince(card.stageEnteredAt, board.now);
   const missing = openForNextStage(board.stages, card);
+  const labels = useLightLabels();
+  const counts = card.handoff?.counts;
+  const pack = counts
+    ? {
+        counts,
+        labels,
+        label: t('handoff.counts.open', {
+          title: card.title,
+          summary: counts.red + counts.yellow + counts.green + counts.unset > 0 ? t('handoff.counts.summary', { ...counts }) : t('handoff.counts.none'),
+        }),
+        onOpen: () => navigate(packPath(board.boardId, card.id)),
+      }
+    : undefined;
   const todo =
     missing.length > 0
       ? {
@@ -48,6 +63,7 @@ export function CardFace({ card, pending, refusal, actions, todoId = `todo-${car
       lockedLabel={t('card.locked')}
       todo={todo}
       actions={actions}
+      pack={pack}
     />
   );
 }

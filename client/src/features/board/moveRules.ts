@@ -54,9 +54,12 @@ export function judgeMove(
   const gate = gateDetails(result.error.details);
   if (gate.needsReason) return { kind: 'needsReason' };
   if (gate.missing.length > 0) {
-    // Worth a dialog only when everything can be done there: typed, uploaded, or (a manager) overridden.
+    // Worth a dialog when everything is either done there (typed, uploaded, overridden by a manager)
+    // or explained there with the way to fix it (the handoff pack, one click away).
     const isManager = actor.role === 'manager' || actor.role === 'admin';
-    const doable = gate.missing.every((m) => isFillable(m.requirement) || (isManager && OVERRIDABLE_REQUIREMENTS.includes(m.requirement.kind)));
+    const doable = gate.missing.every(
+      (m) => isFillable(m.requirement) || isExplained(m.requirement) || (isManager && OVERRIDABLE_REQUIREMENTS.includes(m.requirement.kind)),
+    );
     return doable ? { kind: 'missing', missing: gate.missing } : { kind: 'blocked', refusal: result.error };
   }
   if (gate.wip) return { kind: 'wipFull', wip: gate.wip };
@@ -64,7 +67,10 @@ export function judgeMove(
 }
 
 /** Requirements the move dialog can satisfy on the spot: a field to type, a file to upload. */
-export const isFillable = (req: Requirement) => req.kind === 'field' || req.kind === 'attachment';
+export const isFillable = (req: Requirement): boolean => req.kind === 'field' || req.kind === 'attachment';
+
+/** Requirements met elsewhere that the move dialog explains, with a link there (the handoff pack). */
+export const isExplained = (req: Requirement): boolean => req.kind === 'packSubmitted';
 
 /** Whether the move dialog can help: fill in what is missing, give a reason, or override a full column. */
 export const asksInDialog = (v: MoveVerdict) => v.kind === 'missing' || v.kind === 'needsReason' || (v.kind === 'wipFull' && v.wip.canOverride);

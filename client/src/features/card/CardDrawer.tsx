@@ -3,11 +3,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBoardView } from '../../sync/hooks';
 import { Dialog } from '../../ui/Dialog';
+import { customerPath, followLink } from '../../lib/router';
 import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
 import { useBoard } from '../board/BoardContext';
 import { daysSince, formatMoney } from '../board/format';
 import { CardDetailsForm } from './CardDetailsForm';
 import { CardHistory } from './CardHistory';
+import { HandoffSummary } from './HandoffSummary';
 
 type Tab = 'details' | 'files' | 'history';
 
@@ -17,9 +19,28 @@ export function CardDrawer({ cardId, token, onClose }: { cardId: string | null; 
   const view = useBoardView();
   const card = cardId ? view.cards.get(cardId) : undefined;
   return (
-    <Dialog open={cardId !== null} variant="drawer" title={card?.title ?? t('drawer.details')} description={card?.customer} onClose={onClose} closeLabel={t('drawer.close')} testId="card-drawer">
+    <Dialog
+      open={cardId !== null}
+      variant="drawer"
+      title={card?.title ?? t('drawer.details')}
+      description={card ? <CustomerLink customer={card.customer} /> : undefined}
+      onClose={onClose}
+      closeLabel={t('drawer.close')}
+      testId="card-drawer"
+    >
       {card ? <CardView key={card.id} card={card} pending={view.pending.has(card.id)} token={token} /> : <p className="drawer-body muted">{t('drawer.notFound')}</p>}
     </Dialog>
+  );
+}
+
+/** The customer's name, leading to everything that happened around their deals. */
+function CustomerLink({ customer }: { customer: string }) {
+  const { t } = useTranslation();
+  const board = useBoard();
+  return (
+    <a className="dialog-description-link" href={customerPath(board.boardId, customer)} onClick={followLink} title={t('handoff.customerLink', { customer })} data-testid="drawer-customer">
+      {customer}
+    </a>
   );
 }
 
@@ -58,6 +79,7 @@ function CardView({ card, pending, token }: { card: Card; pending: boolean; toke
           <dd>{card.stageEnteredAt ? time.format(card.stageEnteredAt) : '—'}</dd>
         </div>
       </dl>
+      <HandoffSummary card={card} />
       {card.archived ? <p className="notice notice-warn">{t('drawer.archivedNote')}</p> : null}
       {pending ? <p className="notice notice-info">{t('drawer.pendingNote')}</p> : null}
 

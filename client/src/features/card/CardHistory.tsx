@@ -4,7 +4,8 @@ import { useApiQuery } from '../../api/useApiQuery';
 import { Spinner } from '../../ui/Spinner';
 import { useBoard } from '../board/BoardContext';
 import { describeEvent } from './describeEvent';
-import type { HistoryContext } from './eventValues';
+import { EventItem } from './EventItem';
+import { historyContext } from './eventValues';
 
 /** The card's timeline from the server's event log, newest first: who, when, what, and why. */
 export function CardHistory({ cardId, token, version }: { cardId: string; token: string; version: number }) {
@@ -13,14 +14,7 @@ export function CardHistory({ cardId, token, version }: { cardId: string; token:
   const query = useApiQuery<{ events: CardEvent[] }>(`/api/boards/${encodeURIComponent(board.boardId)}/cards/${cardId}/events?v=${version}`, token);
   const time = new Intl.DateTimeFormat(board.locale, { dateStyle: 'medium', timeStyle: 'short' });
   const memberName = (id: string) => board.members.get(id)?.displayName ?? id;
-  const ctx: HistoryContext = {
-    t,
-    language: board.language,
-    locale: board.locale,
-    stageLabel: board.stageLabel,
-    memberName,
-    customLabel: (key) => board.allStages.flatMap((s) => s.customFields).find((f) => f.key === key)?.label[board.language] ?? key,
-  };
+  const ctx = historyContext({ t, language: board.language, locale: board.locale, stages: board.allStages, memberName });
 
   if (query.error) {
     return (
@@ -36,32 +30,9 @@ export function CardHistory({ cardId, token, version }: { cardId: string; token:
   if (query.data.events.length === 0) return <p className="muted">{t('drawer.historyEmpty')}</p>;
   return (
     <ol className="history" data-testid="card-history">
-      {query.data.events.map((event) => {
-        const d = describeEvent(event, ctx);
-        return (
-          <li key={event.id} className={`history-item kind-${d.kind} ${d.move?.backward ? 'is-backward' : ''}`} data-event-type={event.type}>
-            <span className="history-dot" aria-hidden="true" />
-            <div className="history-main">
-              <div className="history-text">
-                <strong>{memberName(event.actor)}</strong> {d.text}
-              </div>
-              {d.details?.map((line) => (
-                <div key={line} className="history-detail">
-                  {line}
-                </div>
-              ))}
-              {d.reason ? (
-                <div className="history-reason" data-testid="history-reason">
-                  {d.reason}
-                </div>
-              ) : null}
-              <time className="history-time" dateTime={new Date(event.at).toISOString()}>
-                {time.format(event.at)}
-              </time>
-            </div>
-          </li>
-        );
-      })}
+      {query.data.events.map((event) => (
+        <EventItem key={event.id} event={event} description={describeEvent(event, ctx)} actorName={memberName(event.actor)} time={time} />
+      ))}
     </ol>
   );
 }

@@ -1,9 +1,10 @@
 import { attachmentKindLabel, EVENT_TYPES } from '@baton/shared-types';
 import type { CardEvent } from '../../api/types';
+import { describeHandoffEvent } from './describeHandoffEvent';
 import { changeLines, type HistoryContext } from './eventValues';
 
 export interface EventDescription {
-  kind: 'created' | 'moved' | 'updated' | 'archived' | 'restored' | 'attachment' | 'other';
+  kind: 'created' | 'moved' | 'updated' | 'archived' | 'restored' | 'attachment' | 'pack' | 'light' | 'plan' | 'other';
   text: string;
   /** "Reason: …" of a backward move or an override. */
   reason?: string;
@@ -11,6 +12,8 @@ export interface EventDescription {
   details?: string[];
   /** For moves: the stages, to show as chips. */
   move?: { from: string; to: string; backward: boolean; override: boolean };
+  /** For a traffic light: the colour it was set to. */
+  light?: 'red' | 'yellow' | 'green';
 }
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
@@ -56,6 +59,6 @@ export function describeEvent(event: CardEvent, ctx: HistoryContext): EventDescr
     case EVENT_TYPES.attachmentRemoved:
       return { kind: 'attachment', text: t('events.attachmentRemoved', { name: str(data.name) ?? '', kind: kindLabel(data.kind) }) };
     default:
-      return { kind: 'other', text: t(`events.types.${event.type.replace(/\./g, '_')}`, { defaultValue: event.type }) };
+      return describeHandoffEvent(event, ctx) ?? { kind: 'other', text: t(`events.types.${event.type.replace(/\./g, '_')}`, { defaultValue: event.type }) };
   }
 }

@@ -1,3 +1,4 @@
+import type { StageConfig } from '@baton/shared-types';
 import type { TFunction } from 'i18next';
 import type { Language } from '../../i18n';
 
@@ -10,6 +11,25 @@ export interface HistoryContext {
   memberName(id: string): string;
   /** The label of a stage's custom field, or the key when no stage defines it any more. */
   customLabel(key: string): string;
+}
+
+/** The history context of a board: stage and custom field labels, member names. */
+export function historyContext(args: {
+  t: TFunction;
+  language: Language;
+  locale: string;
+  stages: readonly StageConfig[];
+  memberName(id: string): string;
+}): HistoryContext {
+  const { t, language, locale, stages, memberName } = args;
+  return {
+    t,
+    language,
+    locale,
+    memberName,
+    stageLabel: (id) => stages.find((s) => s.id === id)?.label[language] ?? id,
+    customLabel: (key) => stages.flatMap((s) => s.customFields).find((f) => f.key === key)?.label[language] ?? key,
+  };
 }
 
 const MAX = 80;

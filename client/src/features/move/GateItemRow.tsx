@@ -10,6 +10,7 @@ import type { FormField } from '../card/cardForm';
 import { CustomFieldInput } from '../card/CustomFieldInput';
 import type { CustomDraft } from '../card/customFields';
 import { customFieldDef } from './moveForm';
+import { PackGateItem } from './PackGateItem';
 
 interface Props {
   item: MissingItem;
@@ -31,10 +32,12 @@ export function GateItemRow({ item, effective, stages, draft, invalid, token, au
   const met = isRequirementMet(item.requirement, effective);
   const label = item.label[board.language] || item.label.en;
   const req = item.requirement;
-  const testKey = req.kind === 'attachment' ? req.attachmentKind : req.kind === 'field' ? req.field : 'unknown';
+  const testKey = req.kind === 'attachment' ? req.attachmentKind : req.kind === 'field' ? req.field : req.kind;
 
   let control: ReactNode = null;
-  if (req.kind === 'attachment') {
+  if (req.kind === 'packSubmitted') {
+    control = <PackGateItem card={effective} label={label} met={met} />;
+  } else if (req.kind === 'attachment') {
     control = (
       <FileUpload
         boardId={board.boardId}

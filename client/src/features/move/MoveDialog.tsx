@@ -5,7 +5,7 @@ import { Dialog } from '../../ui/Dialog';
 import { Spinner } from '../../ui/Spinner';
 import { useSession } from '../auth/AuthContext';
 import { useBoard } from '../board/BoardContext';
-import { gateDetailText } from '../board/moveRules';
+import { gateDetailText, isExplained } from '../board/moveRules';
 import { GateChecklist } from './GateChecklist';
 import { ReasonField } from './ReasonField';
 import { useMoveForm, type MoveRequest } from './useMoveForm';
@@ -28,7 +28,10 @@ export function MoveDialog({ request, onClose }: Props) {
   const from = board.allStages.findIndex((s) => s.id === request.card.stage);
   const backward = from > board.allStages.findIndex((s) => s.id === request.target.toStage);
   const stage = board.stageLabel(request.target.toStage);
-  const onlyFull = board.moveVerdict(request.card, request.target.toStage).kind === 'wipFull';
+  const verdict = board.moveVerdict(request.card, request.target.toStage);
+  const onlyFull = verdict.kind === 'wipFull';
+  // Nothing to fill in here: only things done elsewhere (the handoff pack), which the dialog explains.
+  const elsewhere = verdict.kind === 'missing' && verdict.missing.every((m) => isExplained(m.requirement)) && board.actor?.role !== 'manager' && board.actor?.role !== 'admin';
   return (
     <Dialog
       open
@@ -38,7 +41,9 @@ export function MoveDialog({ request, onClose }: Props) {
           ? t('reason.description', { from: board.stageLabel(request.card.stage), to: stage })
           : onlyFull
             ? t('gate.wipDescription', { title: request.card.title, stage })
-            : t('gate.description', { title: request.card.title, stage })
+            : elsewhere
+              ? t('gate.elsewhereDescription', { title: request.card.title, stage })
+              : t('gate.description', { title: request.card.title, stage })
       }
       onClose={() => onClose(request, false)}
       closeLabel={t('reason.cancel')}
