@@ -22,6 +22,10 @@ export interface Config {
   redisUrl?: string | null;
   /** How often SLA clocks are checked (ms); 0 checks only when the fake clock moves. */
   slaIntervalMs?: number;
+  /** Channel prefix in Redis; deployments sharing one Redis server need different ones. */
+  redisPrefix?: string;
+  /** Fold a document's update log into its snapshot after this many appended updates. */
+  compactEvery?: number;
 }
 
 export class ConfigError extends Error {}
@@ -42,6 +46,12 @@ function databaseUrl(value: string | undefined): string | null {
 function redisUrl(value: string | undefined): string | null {
   if (!value) return null;
   if (!/^rediss?:\/\//.test(value)) throw new ConfigError('REDIS_URL must be a redis:// URL');
+  return value;
+}
+
+function redisPrefix(value: string | undefined): string {
+  if (!value) return 'baton';
+  if (!/^[A-Za-z0-9_.-]{1,64}$/.test(value)) throw new ConfigError('BATON_REDIS_PREFIX may use letters, digits, _ . - (at most 64)');
   return value;
 }
 
@@ -66,5 +76,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv, repoRoot: string): Config 
     databaseUrl: databaseUrl(env.DATABASE_URL),
     redisUrl: redisUrl(env.REDIS_URL),
     slaIntervalMs: int('BATON_SLA_INTERVAL_MS', env.BATON_SLA_INTERVAL_MS, 30_000),
+    redisPrefix: redisPrefix(env.BATON_REDIS_PREFIX),
+    compactEvery: Math.max(1, int('BATON_COMPACT_EVERY', env.BATON_COMPACT_EVERY, 500)),
   };
 }

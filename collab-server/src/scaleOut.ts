@@ -16,10 +16,10 @@ export interface ScaleOut {
  * updates and awareness between processes); authority stays in the database, where each
  * command runs under a per-board lease (see StoreLeaseLock).
  */
-export function scaleOut(redisUrl: string, store: Store, instanceId: string): ScaleOut {
+export function scaleOut(redisUrl: string, store: Store, instanceId: string, prefix = 'baton'): ScaleOut {
   const client = new IORedis(redisUrl, { maxRetriesPerRequest: 2, lazyConnect: false });
   client.on('error', () => undefined);
-  const extension = new RedisExtension({ redis: client, identifier: instanceId, prefix: 'baton', disconnectDelay: 200 });
+  const extension = new RedisExtension({ redis: client, identifier: instanceId, prefix, disconnectDelay: 200 });
   return {
     extension,
     lock: new StoreLeaseLock(store, instanceId),

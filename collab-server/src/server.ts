@@ -12,7 +12,7 @@ import { TokenService } from './auth/tokens';
 import { Directory } from './boards/directory';
 import { FakeClock, systemClock, type Clock } from './clock';
 import { DocAccess } from './boards/docAccess';
-import { CommandService } from './commands/CommandService';
+import { CommandService, SYSTEM_ACTOR } from './commands/CommandService';
 import type { FollowUp } from './commands/context';
 import { ensureHandoffTemplates } from './handoff/templates';
 import type { Config } from './config';
@@ -59,12 +59,15 @@ export async function startServer(config: Config): Promise<BatonServer> {
   const documents = new Documents(store, docs, log, {
     loaded: (name, document) => watcher?.loaded(name, document),
     unloaded: (name) => watcher?.unloaded(name),
-  });
+  }, config.compactEvery);
   const followUp = async (boardId: string, f: FollowUp) => {
-    if (f.kind === 'handoffTemplates') await ensureHandoffTemplates(docs, boardId, f.cardId);
+    if (f.kind !== 'handoffTemplates') return;
+    await ensureHandoffTemplates(docs, boardId, f.cardId);
+    // The template's first requirement counts as unrated at once (queued after this command).
+    void watcher?.refresh(f.cardId, SYSTEM_ACTOR).catch((e: unknown) => log.error('could not count a new pack', e));
   };
   const instanceId = `baton-${randomBytes(6).toString('hex')}`;
-  const cluster = config.redisUrl ? scaleOut(config.redisUrl, store, instanceId) : null;
+  const cluster = config.redisUrl ? scaleOut(config.redisUrl, store, instanceId, config.redisPrefix) : null;
   const commandDeps = { store, clock, docs, documents, directory, log, followUp, ...(cluster ? { lock: cluster.lock } : {}) };
   const commands = new CommandService(commandDeps);
   watcher = new HandoffWatcher({ store, clock, docs, commands, log });

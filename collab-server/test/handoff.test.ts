@@ -156,6 +156,26 @@ describe('the handoff pack', () => {
     expect(findElements(planContent(plan.doc), NODES.heading).map((h) => h.getAttribute('section'))).toEqual(['modules', 'dependencies', 'schedule']);
   });
 
+  it('counts the template’s first requirement as unrated as soon as the pack exists', async () => {
+    const card = cardOf(sales, 'sales', 'quote');
+    await sales.send({ type: 'updateCard', cardId: card.id, fields: { decisionMaker: 'COO Wu' } });
+    expect((await sales.send({ type: 'moveCard', cardId: card.id, toStage: 'negotiation' })).type).toBe('ack');
+    await sales.waitFor(() => sales.card(card.id)?.handoff?.counts.unset === 1, 2000);
+  });
+
+  it('takes screenshots from product and delivery (pack writers), but no other files from them', async () => {
+    const upload = async (user: string, kind: string) => {
+      const form = new FormData();
+      form.append('kind', kind);
+      form.append('file', new Blob([new Uint8Array([0x89, 0x50, 0x4e, 0x47])], { type: 'image/png' }), 'shot.png');
+      return fetch(`${server.url}/api/boards/demo/cards/${dealId}/attachments`, { method: 'POST', headers: { authorization: `Bearer ${tokens.get(user)}` }, body: form });
+    };
+    expect((await upload('product', 'screenshot')).status).toBe(201);
+    expect((await upload('delivery', 'screenshot')).status).toBe(201);
+    expect((await upload('product', 'contract')).status).toBe(403);
+    expect((await upload('sales2', 'screenshot')).status).toBe(403);
+  });
+
   it('cannot be created before Negotiation', async () => {
     const card = cardOf(sales, 'sales', 'lead');
     expect(await sales.send({ type: 'createPack', cardId: card.id })).toMatchObject({ type: 'reject', reason: 'conflict' });

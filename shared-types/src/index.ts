@@ -12,7 +12,7 @@ export {
 export type { Actor, Membership, Role, User } from './model/roles';
 export { isRole, ROLES } from './model/roles';
 export type { LocalizedLabel, StageConfig } from './model/stages';
-export { DEFAULT_STAGES, FIRST_STAGE_ID, stageIndex } from './model/stages';
+export { DEFAULT_STAGES, FIRST_STAGE_ID, PACK_STAGE_ID, stageIndex } from './model/stages';
 export type { Card, CardFieldName, CardPatch, Channel, DealType, EditableField, FieldWriter } from './model/card';
 export {
   CARD_DEFAULTS,

@@ -41,10 +41,9 @@ export async function loadBoardDocument(store: Store, doc: Y.Doc, boardId: strin
     for (const c of missing) applyEffects(doc, c.effects, c.seq ?? 0, serverOrigin('repair', c.commandId));
     if (Object.keys(fixes).length > 0) applyEffects(doc, [{ op: 'setMeta', fields: fixes }], 0, serverOrigin('load'));
   });
-  if (missing.length > 0) {
-    await store.resetDocument(name, Y.encodeStateAsUpdate(doc), finalEpoch);
-  } else {
-    for (const u of updates) await store.appendUpdate(name, u);
-  }
+  // Appended, never a reset of the history: another process may be appending to this document
+  // meanwhile, and a reset would delete its updates that this load did not see.
+  for (const u of updates) await store.appendUpdate(name, u);
+  if (missing.length > 0) await store.setEpoch(name, finalEpoch);
   return { epoch: finalEpoch, repaired: missing.length };
 }

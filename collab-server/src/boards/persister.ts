@@ -2,10 +2,8 @@ import type { Store } from '@baton/persistence';
 import type * as Y from 'yjs';
 import { compactStored } from './compact';
 
-const isRemoteOrigin = (origin: unknown): boolean => {
-  const source = (origin as { source?: unknown } | null)?.source;
-  return source === 'connection' || source === 'redis';
-};
+/** A client's update: stored before Hocuspocus applied it (see Documents.beforeHandleMessage). */
+const isClientOrigin = (origin: unknown): boolean => (origin as { source?: unknown } | null)?.source === 'connection';
 
 export interface PersisterOptions {
   /** Fold the update log into a snapshot after this many appended updates. */
@@ -17,9 +15,19 @@ export interface PersisterOptions {
  * Appends every update the server itself makes to a loaded document to the store as it
  * happens, and compacts the log now and then. With SQLite the append is written before control returns to the event
  * loop, so before Hocuspocus broadcasts the change (it batches broadcasts to setImmediate).
+ *
+ * Updates that arrive from other processes over Redis are appended too: the process that made
+ * one may die before its own append commits, and this process may already have built on it
+ * (its next update refers to it), so whatever a live document holds must be in the store.
+ * Appends are issued one after another, so the stored log is always a prefix of what this
+ * process applied: an asynchronous store (Postgres) could otherwise commit a later update
+ * without an earlier one it builds on, if the process dies in between, and Yjs cannot apply
+ * an update whose history is missing (the document would stop loading cleanly).
  */
 export class DocumentPersister {
   private readonly pending = new Set<Promise<unknown>>();
+  /** The last append issued; the next one starts after it settles. */
+  private lastAppend: Promise<unknown> | null = null;
   private sinceCompaction = 0;
   private compacting: Promise<void> | null = null;
 
@@ -51,9 +59,19 @@ export class DocumentPersister {
   }
 
   private readonly onUpdate = (update: Uint8Array, origin: unknown): void => {
-    // Clients' updates were stored before they were applied; Redis carries other processes' updates.
-    if (isRemoteOrigin(origin)) return;
-    this.track(this.store.appendUpdate(this.name, update).then(() => this.noteAppended()));
+    if (isClientOrigin(origin)) return;
+    const append = () => this.store.appendUpdate(this.name, update);
+    // With nothing in flight the append starts right away (synchronously, for SQLite).
+    const appended = (this.lastAppend ? this.lastAppend.then(append, append) : append()).then(() => this.noteAppended());
+    const settled = appended.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.lastAppend = settled;
+    void settled.then(() => {
+      if (this.lastAppend === settled) this.lastAppend = null;
+    });
+    this.track(appended);
   };
 
   private track(p: Promise<unknown>): void {

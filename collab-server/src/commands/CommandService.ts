@@ -46,9 +46,14 @@ interface Job {
   boardId: string;
   /** Commands from people are recorded even when refused, so a replayed id gets the same answer. */
   recordRefusals: boolean;
+  /** The server acting on its own account (no membership needed). */
+  system?: boolean;
   load(): Promise<Preloaded>;
   decide(ctx: DecisionContext): Result<Decision>;
 }
+
+/** The actor of changes the server makes on its own account. */
+export const SYSTEM_ACTOR = 'system';
 
 const reject = (id: string | null, r: Refusal): CommandAnswer => ({ type: 'reject', id, ...r });
 const NOTHING_PRELOADED: Preloaded = { upload: null, handoffDocs: { requirements: null, planMissing: null } };
@@ -111,7 +116,8 @@ export class CommandService {
    */
   async runSystem(boardId: string, userId: string, type: string, decideFn: Job['decide']): Promise<CommandAnswer> {
     try {
-      return await this.enqueue({ id: randomUUID(), type, userId, boardId, recordRefusals: false, load: async () => NOTHING_PRELOADED, decide: decideFn });
+      const system = userId === SYSTEM_ACTOR;
+      return await this.enqueue({ id: randomUUID(), type, userId, boardId, recordRefusals: false, system, load: async () => NOTHING_PRELOADED, decide: decideFn });
     } catch (error) {
       this.deps.log.error('system change failed', error, { boardId, type });
       return reject(null, { reason: 'internal', message: 'A server-side change failed' });
@@ -142,8 +148,8 @@ export class CommandService {
     const members = await directory.members(job.boardId);
     const member = members.get(job.userId);
     const now = clock.now();
-    if (!member) return this.refuse(job, now, { reason: 'forbidden', message: 'You are not a member of this board' });
-    const actor: Actor = { userId: job.userId as UserId, role: member.role };
+    if (!member && !job.system) return this.refuse(job, now, { reason: 'forbidden', message: 'You are not a member of this board' });
+    const actor: Actor = { userId: job.userId as UserId, role: member?.role ?? 'admin' };
     const extras = await job.load();
     const lock = this.deps.lock ?? singleProcessLock;
     return this.deps.docs.withDoc(boardDocName(job.boardId), (doc) => lock.run(job.boardId, doc, () => this.decideAndApply(job, doc, actor, now, members, extras)));

@@ -1,4 +1,4 @@
-import { canActOnCard, EVENT_TYPES, ok, refuse, type AttachmentRef, type Command, type Result } from '@baton/shared-types';
+import { canActOnCard, docRight, EVENT_TYPES, ok, refuse, type AttachmentRef, type Command, type Result } from '@baton/shared-types';
 import type { Decision, DecisionContext } from './context';
 
 type AttachmentCommand = Extract<Command, { type: 'attachFile' | 'tagAttachment' | 'detachFile' }>;
@@ -8,7 +8,10 @@ export function decideAttachment(cmd: AttachmentCommand, ctx: DecisionContext): 
   const card = ctx.getCard(cmd.cardId);
   if (!card) return refuse('not_found', 'This card does not exist on this board');
   const allowed = canActOnCard(ctx.actor, 'edit', card);
-  if (!allowed.ok) return allowed;
+  // Pack writers (product, delivery) may add screenshots they show in the pack.
+  const packScreenshot =
+    cmd.type === 'attachFile' && ctx.getUpload(cmd.attachmentId)?.kind === 'screenshot' && docRight('pack', ctx.actor.role, card.ownerId === ctx.actor.userId) === 'write';
+  if (!allowed.ok && !packScreenshot) return allowed;
   if (card.archived) return refuse('conflict', 'This card is archived; restore it first');
   const onCard = card.attachments.find((a) => a.id === cmd.attachmentId);
   const set = (attachments: AttachmentRef[], type: string, data: Record<string, unknown>): Result<Decision> =>

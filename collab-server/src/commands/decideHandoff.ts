@@ -1,10 +1,10 @@
-import { canActOnCard, docRight, EVENT_TYPES, ok, refuse, stageIndex, type Card, type Command, type Result } from '@baton/shared-types';
+import { canActOnCard, docRight, EVENT_TYPES, ok, PACK_STAGE_ID, refuse, stageIndex, type Card, type Command, type Result } from '@baton/shared-types';
 import { existingCard, type Decision, type DecisionContext } from './context';
 
 type HandoffCommand = Extract<Command, { type: 'createPack' | 'submitPack' | 'postPlan' }>;
 type Handoff = NonNullable<Card['handoff']>;
 
-export const PACK_STAGE = 'negotiation';
+export const PACK_STAGE: string = PACK_STAGE_ID;
 
 export const newHandoff = (now: number): Handoff => ({
   createdAt: now,
@@ -45,16 +45,16 @@ export function decideHandoff(cmd: HandoffCommand, ctx: DecisionContext): Result
       if (card.handoff) return ok({ effects: [], events: [], result: { created: false } });
       const packAt = stageIndex(ctx.stages, PACK_STAGE);
       if (packAt >= 0 && stageIndex(ctx.stages, card.stage) < packAt) {
-        return refuse('conflict', 'A handoff pack is created once the deal reaches Negotiation');
+        return refuse('conflict', 'A handoff pack is created once the deal reaches Negotiation', { code: 'pack_too_early' });
       }
       return ok({ ...createHandoff(card, ctx.now), result: { created: true } });
     }
     case 'submitPack': {
       const allowed = canActOnCard(ctx.actor, 'edit', card);
       if (!allowed.ok) return allowed;
-      if (!card.handoff) return refuse('conflict', 'Create the handoff pack first');
+      if (!card.handoff) return refuse('conflict', 'Create the handoff pack first', { code: 'pack_missing' });
       const requirements = ctx.handoffDocs.requirements ?? 0;
-      if (requirements === 0) return refuse('conflict', 'Add at least one requirement to the pack before submitting it');
+      if (requirements === 0) return refuse('conflict', 'Add at least one requirement to the pack before submitting it', { code: 'no_requirements' });
       const submission = card.handoff.submissions + 1;
       return ok({
         effects: [setHandoff(card, { ...card.handoff, submittedAt: ctx.now, submissions: submission, reviewedAt: null }, ctx.now)],
@@ -64,10 +64,10 @@ export function decideHandoff(cmd: HandoffCommand, ctx: DecisionContext): Result
     }
     case 'postPlan': {
       if (docRight('plan', ctx.actor.role, false) !== 'write') return refuse('forbidden', 'Only delivery posts implementation plans');
-      if (!card.handoff) return refuse('conflict', 'This deal has no handoff pack yet');
+      if (!card.handoff) return refuse('conflict', 'This deal has no handoff pack yet', { code: 'pack_missing' });
       const missing = ctx.handoffDocs.planMissing ?? ['modules', 'dependencies', 'schedule'];
       if (missing.length > 0) {
-        return refuse('conflict', `A plan needs its ${missing.join(', ')} filled in (an acknowledgement is not a plan)`, { missingSections: missing });
+        return refuse('conflict', `A plan needs its ${missing.join(', ')} filled in (an acknowledgement is not a plan)`, { code: 'plan_incomplete', missingSections: missing });
       }
       const version = card.handoff.planVersions + 1;
       const first = card.handoff.planPostedAt === null;

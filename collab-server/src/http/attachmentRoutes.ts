@@ -1,5 +1,5 @@
 import type { AttachmentRecord, Store } from '@baton/persistence';
-import { ATTACHMENT_KIND_PATTERN, ATTACHMENT_LIMITS, canActOnCard, UUID_PATTERN, type Role, type UserId } from '@baton/shared-types';
+import { ATTACHMENT_KIND_PATTERN, ATTACHMENT_LIMITS, canActOnCard, docRight, UUID_PATTERN, type Role, type UserId } from '@baton/shared-types';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { createHash, randomUUID } from 'node:crypto';
@@ -49,7 +49,8 @@ export function attachmentRoutes(deps: AttachmentRouteDeps) {
       const card = await deps.commands.readCard(boardId, cardId);
       if (!card) return fail(c, 'not_found', 'This card does not exist on this board');
       const allowed = canActOnCard({ userId: user.id as UserId, role: role as Role }, 'edit', card);
-      if (!allowed.ok) return fail(c, 'forbidden', allowed.error.message);
+      const packWriter = docRight('pack', role as Role, card.ownerId === user.id) === 'write';
+      if (!allowed.ok && !packWriter) return fail(c, 'forbidden', allowed.error.message);
 
       let form: Record<string, string | File | (string | File)[]>;
       try {
@@ -61,6 +62,7 @@ export function attachmentRoutes(deps: AttachmentRouteDeps) {
       if (!(file instanceof File)) return fail(c, 'invalid', 'Send the file as multipart/form-data with a "file" field');
       const kind = typeof form.kind === 'string' && form.kind ? form.kind : 'other';
       if (!ATTACHMENT_KIND_PATTERN.test(kind)) return fail(c, 'invalid', `'${kind.slice(0, 40)}' is not an attachment kind`);
+      if (!allowed.ok && kind !== 'screenshot') return fail(c, 'forbidden', 'You can add screenshots to the pack; other files go on the card through its owner');
       if (file.size === 0) return fail(c, 'invalid', 'The file is empty');
       if (file.size > ATTACHMENT_LIMITS.maxBytes) return fail(c, 'too_large', `Files can be at most ${ATTACHMENT_LIMITS.maxBytes / MB} MB`);
       const contentType = (file.type || 'application/octet-stream').split(';')[0]!.trim().toLowerCase();

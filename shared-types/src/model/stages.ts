@@ -70,6 +70,8 @@ export const DEFAULT_STAGES: readonly StageConfig[] = Object.freeze([
 ]);
 
 export const FIRST_STAGE_ID = 'lead' as StageId;
+/** Entering this stage creates the deal's handoff pack; packs can be created from here on. */
+export const PACK_STAGE_ID = 'negotiation' as StageId;
 
 /** Position of a stage in the board's order, or -1 when the board has no such stage. */
 export function stageIndex(stages: readonly StageConfig[], id: string): number {

@@ -30,26 +30,30 @@ export function listRequirements(doc: Y.Doc): PackRequirement[] {
 
 export const hasTemplate = (doc: Y.Doc) => packMeta(doc).get('template') !== undefined;
 
+/** The pack's template sections; their headings carry `section` so clients find them in any language. */
+export const PACK_SECTIONS = ['words', 'screenshots', 'decisions', 'notes', 'requirements'] as const;
+export type PackSection = (typeof PACK_SECTIONS)[number];
+
 /** The roles of a decision chain row. */
 export const DECISION_ROLES = ['decides', 'influences', 'signs'] as const;
 
 /** The pack's starting content, generated from what the deal holds. */
 export function packTemplate(card: Pick<Card, 'customer' | 'contactName' | 'decisionMaker' | 'needSummary'>, newId: () => string): Block[] {
-  const h = (text: string): Block => ({ node: NODES.heading, attrs: { level: 2 }, text });
+  const h = (text: string, section: PackSection): Block => ({ node: NODES.heading, attrs: { level: 2, section }, text });
   const p = (text = ''): Block => ({ node: NODES.paragraph, text });
   const row = (role: (typeof DECISION_ROLES)[number], name: string): Block => ({ node: NODES.decisionRow, attrs: { role, name, title: '' } });
   return [
-    h('Customer’s own words'),
+    h('Customer’s own words', 'words'),
     p(card.needSummary ? `“${card.needSummary}” — ${card.contactName || card.customer}` : ''),
-    h('Key screenshots'),
+    h('Key screenshots', 'screenshots'),
     p(),
-    h('Decision chain'),
+    h('Decision chain', 'decisions'),
     row('decides', card.decisionMaker),
     row('influences', card.contactName),
     row('signs', ''),
-    h('Meeting notes'),
+    h('Meeting notes', 'notes'),
     p(),
-    h('Requirements'),
+    h('Requirements', 'requirements'),
     { node: NODES.requirement, attrs: { reqId: newId() }, text: card.needSummary },
   ];
 }
