@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { FakeClock } from '../src/clock';
+import type { FakeClock } from '../src/clock';
 import { connectClient, type TestClient } from './support/client';
 import { api, login } from './support/http';
 import { startTestServer, type TestServer } from './support/server';
