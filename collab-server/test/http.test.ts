@@ -247,3 +247,20 @@ describe('the API outside its routes', () => {
     }
   });
 });
+
+describe('document epochs', () => {
+  it('are told before connecting, for documents of boards the user belongs to only', async () => {
+    const hello = watcher.messages.find((m) => m.type === 'hello');
+    const card = watcher.cards()[0]!;
+    const salesToken = await login(server.url, 'sales'); // earlier tests moved the clock past the old token
+    const res = await api<{ epochs: Record<string, string | null> }>(server.url, 'GET', `/api/epochs?docs=board:demo,pack:${card.id},board:nope,garbage`, {
+      token: salesToken,
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.epochs['board:demo']).toBe(hello?.type === 'hello' ? hello.epoch : 'missing hello');
+    expect(res.body.epochs['board:nope']).toBeNull();
+    expect(res.body.epochs.garbage).toBeNull();
+    expect((await api(server.url, 'GET', '/api/epochs?docs=', { token: salesToken })).status).toBe(400);
+    expect((await api(server.url, 'GET', '/api/epochs?docs=board:demo')).status).toBe(401);
+  });
+});

@@ -11,6 +11,7 @@ import type { CommandService } from '../commands/CommandService';
 import type { Logger } from '../log';
 import { attachmentRoutes } from './attachmentRoutes';
 import { authRoutes } from './authRoutes';
+import { epochRoutes } from './epochRoutes';
 import { notificationRoutes } from './notificationRoutes';
 import { requireUser } from './requireUser';
 import { boardRoutes } from './boardRoutes';
@@ -80,6 +81,8 @@ export function createApp(deps: AppDeps): Hono {
   api.use('/boards', requireUser(deps.auth));
   api.use('/notifications/*', requireUser(deps.auth));
   api.use('/notifications', requireUser(deps.auth));
+  api.use('/epochs', requireUser(deps.auth));
+  api.route('/', epochRoutes(deps));
   api.route('/', notificationRoutes(deps));
   api.route('/boards', attachmentRoutes(deps));
   api.route('/boards', timelineRoutes(deps));
