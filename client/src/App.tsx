@@ -1,3 +1,5 @@
+import { DocNotices } from './app/DocNotices';
+import { UpdatePrompt } from './app/UpdatePrompt';
 import { AuthProvider, useAuth } from './features/auth/AuthContext';
 import { LoginPage } from './features/auth/LoginPage';
 import { BoardRoute } from './features/board/BoardRoute';
@@ -14,6 +16,8 @@ export function App() {
     <AuthProvider>
       <Screens />
       <Toasts />
+      <DocNotices />
+      <UpdatePrompt />
     </AuthProvider>
   );
 }

@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { App } from './App';
+import { startServiceWorker } from './app/serviceWorker';
 import { i18n } from './i18n';
 import './styles/base.css';
 import './styles/layout.css';
@@ -22,6 +23,14 @@ import './styles/packPanels.css';
 import './styles/editor.css';
 import './styles/editorBlocks.css';
 import './styles/timeline.css';
+import './styles/offline.css';
+import './styles/health.css';
+import './styles/alerts.css';
+import './styles/standup.css';
+import './styles/standupTimer.css';
+import './styles/settings.css';
+
+startServiceWorker();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { customerPath, packPath, parseRoute, stagesPath } from '../src/lib/router';
+import { customerPath, packPath, parseRoute, settingsPath, stagesPath, standupPath } from '../src/lib/router';
 
 describe('the app routes', () => {
   it('reads the board and the stage editor from the address', () => {
@@ -9,6 +9,12 @@ describe('the app routes', () => {
     expect(parseRoute(stagesPath('demo'))).toEqual({ name: 'stages', boardId: 'demo' });
     expect(parseRoute('/boards/demo/stages/')).toEqual({ name: 'stages', boardId: 'demo' });
     expect(parseRoute('/boards/demo/other')).toEqual({ name: 'board', boardId: null });
+  });
+
+  it('reads the standup and the board settings from the address', () => {
+    expect(parseRoute(standupPath('demo'))).toEqual({ name: 'standup', boardId: 'demo' });
+    expect(parseRoute('/boards/east%20coast/standup/')).toEqual({ name: 'standup', boardId: 'east coast' });
+    expect(parseRoute(settingsPath('demo'))).toEqual({ name: 'settings', boardId: 'demo' });
   });
 
   it('reads a deal’s handoff pack and plan tab, and a customer page, from the address', () => {

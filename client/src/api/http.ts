@@ -21,7 +21,7 @@ export function onUnauthorized(handler: (() => void) | null): void {
 
 interface RequestOptions {
   token?: string | null;
-  method?: 'GET' | 'POST';
+  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
   body?: unknown;
   signal?: AbortSignal;
 }

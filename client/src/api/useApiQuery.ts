@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api, ApiError } from './http';
+import { readOfflineCopy, saveOfflineCopy } from './offlineCopy';
 
 export interface QueryState<T> {
   data: T | undefined;
@@ -28,17 +29,30 @@ export function useApiQuery<T>(path: string | null, token: string | null, { keep
     if (path === null || key === null) return;
     const controller = new AbortController();
     api<T>(path, { token, signal: controller.signal }).then(
-      (data) => setResult({ key, path, data }),
+      (data) => {
+        saveOfflineCopy(path, token, data);
+        setResult({ key, path, data });
+      },
       (error: unknown) => {
         if (controller.signal.aborted) return;
         const apiError = error instanceof ApiError ? error : new ApiError(0, 'internal', String(error));
-        setResult({ key, path, error: apiError });
+        // Offline, the few answers the app cannot work without come from this device's last copy.
+        const copy = apiError.reason === 'network' ? readOfflineCopy<T>(path, token) : undefined;
+        setResult(copy === undefined ? { key, path, error: apiError } : { key, path, data: copy });
       },
     );
     return () => controller.abort();
   }, [key, path, token]);
 
   const reload = useCallback(() => setAttempt((n) => n + 1), []);
+  const offline = result?.key === key && result.error?.reason === 'network';
+
+  // A request that failed for lack of network is tried again as soon as the browser is back online.
+  useEffect(() => {
+    if (!offline) return;
+    window.addEventListener('online', reload);
+    return () => window.removeEventListener('online', reload);
+  }, [offline, reload]);
   const current = result && result.key === key ? result : null;
   const samePath = result && result.path === path ? result : null;
   return {

@@ -2,6 +2,10 @@ import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { en } from './en';
 import { zh } from './zh';
+import { offlineEn } from './offlineEn';
+import { offlineZh } from './offlineZh';
+import { slaEn, slaEventsEn } from './slaEn';
+import { slaEventsZh, slaZh } from './slaZh';
 
 export const LANGUAGES = ['en', 'zh'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -52,3 +56,11 @@ export function currentLanguage(lng: string = i18n.language): Language {
 export function localeOf(lng: string): string {
   return currentLanguage(lng) === 'zh' ? 'zh-CN' : 'en-US';
 }
+
+// SLA health, alerts, standup and board settings keep their strings in their own files.
+i18n.addResourceBundle('en', 'translation', { ...slaEn, events: { types: slaEventsEn } }, true, false);
+i18n.addResourceBundle('zh', 'translation', { ...slaZh, events: { types: slaEventsZh } }, true, false);
+
+// Offline work (issue 5): its strings live in their own files, merged in under `offline.`.
+i18n.addResourceBundle('en', 'translation', { offline: offlineEn }, true, false);
+i18n.addResourceBundle('zh', 'translation', { offline: offlineZh }, true, false);

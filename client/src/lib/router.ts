@@ -7,6 +7,8 @@ export type PackTab = 'pack' | 'plan';
 export type Route =
   | { name: 'board'; boardId: string | null }
   | { name: 'stages'; boardId: string }
+  | { name: 'standup'; boardId: string }
+  | { name: 'settings'; boardId: string }
   | { name: 'pack'; boardId: string; cardId: string; tab: PackTab }
   | { name: 'customer'; boardId: string; customer: string };
 
@@ -32,6 +34,8 @@ export function parseRoute(pathAndQuery: string): Route {
   if (customer?.[1] && customer[2]) return { name: 'customer', boardId: decode(customer[1]), customer: decode(customer[2]) };
   const stages = /^\/boards\/([^/]+)\/stages\/?$/.exec(path);
   if (stages?.[1]) return { name: 'stages', boardId: decode(stages[1]) };
+  const page = /^\/boards\/([^/]+)\/(standup|settings)\/?$/.exec(path);
+  if (page?.[1]) return { name: page[2] === 'standup' ? 'standup' : 'settings', boardId: decode(page[1]) };
   const board = /^\/boards\/([^/]+)\/?$/.exec(path);
   if (board?.[1]) return { name: 'board', boardId: decode(board[1]) };
   return { name: 'board', boardId: new URLSearchParams(query).get('board') };
@@ -39,6 +43,8 @@ export function parseRoute(pathAndQuery: string): Route {
 
 export const boardPath = (boardId: string) => `/boards/${encodeURIComponent(boardId)}`;
 export const stagesPath = (boardId: string) => `/boards/${encodeURIComponent(boardId)}/stages`;
+export const standupPath = (boardId: string) => `/boards/${encodeURIComponent(boardId)}/standup`;
+export const settingsPath = (boardId: string) => `/boards/${encodeURIComponent(boardId)}/settings`;
 export const packPath = (boardId: string, cardId: string, tab: PackTab = 'pack') => `/boards/${encodeURIComponent(boardId)}/cards/${encodeURIComponent(cardId)}/${tab}`;
 export const customerPath = (boardId: string, customer: string) => `/boards/${encodeURIComponent(boardId)}/customers/${encodeURIComponent(customer)}`;
 

@@ -1,4 +1,4 @@
-import { boardDocName, parseServerMessage, type Command, type CommandInput, type PresenceUser, type Role } from '@baton/shared-types';
+import { boardDocName, parseServerMessage, type Command, type CommandInput, type PresenceUser, type Role, type ServerMessage } from '@baton/shared-types';
 import { readMeta } from '@baton/shared-types/ydoc';
 import { HocuspocusProvider } from '@hocuspocus/provider';
 import { clearDocument, IndexeddbPersistence } from 'y-indexeddb';
@@ -11,7 +11,10 @@ import { CommandChannel, type CommandRejection } from './commandChannel';
 import { readCachedEpoch, writeCachedEpoch } from './epochStore';
 import type { Network } from './network';
 import { ValueStore } from '../lib/valueStore';
-import { MemoryOutbox, type Outbox } from './outbox';
+import type { Outbox } from './outbox';
+import { MemoryOutboxStore, type OutboxStore } from './outboxStore';
+import { PersistentOutbox } from './persistentOutbox';
+import { RejectionLog, type RejectedChange } from './rejectionLog';
 import { commandCardId } from './overlay';
 
 export interface SessionState {
@@ -24,23 +27,20 @@ export interface SessionState {
   role: Role | null;
 }
 
-export interface RejectedChange extends CommandRejection {
-  /** The card's title when the change was refused (for messages in words). */
-  cardTitle: string;
-  at: number;
-  /** A dialog or page on screen already shows this refusal (no toast needed). */
-  shownInline: boolean;
-}
+export type { RejectedChange } from './rejectionLog';
 
 export interface BoardSessionOptions {
   boardId: string;
   token: string;
   userId: string;
   network: Network;
-  outbox?: Outbox;
+  /** Where the outbox and the "changes not applied" list are kept (IndexedDB in the app; memory by default). */
+  outboxStore?: OutboxStore;
 }
 
 const CACHE_WAIT_MS = 1500;
+/** A slow outbox read does not hold the board back; its commands join the overlay when they arrive. */
+const OUTBOX_WAIT_MS = 3000;
 
 /**
  * One open board: its Y.Doc (cached in IndexedDB), its provider on the shared socket,
@@ -52,7 +52,14 @@ export class BoardSession {
   readonly outbox: Outbox;
   readonly presence = new ValueStore<readonly PresenceUser[]>([]);
   readonly state = new ValueStore<SessionState>({ authenticated: false, authError: null, clockSkewMs: 0, role: null });
-  readonly rejections = new ValueStore<readonly RejectedChange[]>([]);
+  /** The "changes not applied" list, newest first (kept on this device until dismissed). */
+  readonly rejections: ValueStore<readonly RejectedChange[]>;
+  private readonly outboxStore: OutboxStore;
+  private readonly persistentOutbox: PersistentOutbox;
+  private readonly rejectionLog: RejectionLog;
+  /** The open board document (replaced after an epoch reset), for readers of parts the store does not index (settings). */
+  readonly currentDoc = new ValueStore<Y.Doc | null>(null);
+  private readonly messageListeners = new Set<(message: ServerMessage) => void>();
   private readonly rejectionListeners = new Set<(r: RejectedChange) => void>();
   private readonly waiters = new AnswerWaiters();
   private readonly channel: CommandChannel;
@@ -68,7 +75,11 @@ export class BoardSession {
   constructor(private readonly options: BoardSessionOptions) {
     this.docName = boardDocName(options.boardId);
     this.cacheName = `baton:${options.userId}:${this.docName}`;
-    this.outbox = options.outbox ?? new MemoryOutbox();
+    this.outboxStore = options.outboxStore ?? new MemoryOutboxStore();
+    this.persistentOutbox = new PersistentOutbox(this.outboxStore);
+    this.outbox = this.persistentOutbox;
+    this.rejectionLog = new RejectionLog(this.outboxStore);
+    this.rejections = this.rejectionLog.entries;
     this.store = new BoardStore(this.outbox, options.userId);
     this.channel = new CommandChannel(
       this.outbox,
@@ -83,9 +94,18 @@ export class BoardSession {
     );
   }
 
-  /** Opens the cached copy, then connects. Resolves once the cache has been read (or given up on). */
+  /**
+   * Opens the cached copy, then connects. Resolves once the cache and the outbox kept on this
+   * device have been read (or given up on), so changes made offline show at once.
+   */
   async start(): Promise<void> {
-    await this.openDoc(true);
+    const outboxRead = Promise.race([this.restoreOutbox(), new Promise<void>((resolve) => setTimeout(resolve, OUTBOX_WAIT_MS))]);
+    await Promise.all([this.openDoc(true), outboxRead]);
+  }
+
+  /** The signed-in user this session (and its offline copies) belongs to. */
+  get userId(): string {
+    return this.options.userId;
   }
 
   /** Queues a command (with a fresh id) and sends it when the connection allows. Returns the command. */
@@ -120,6 +140,14 @@ export class BoardSession {
     this.reportRejection(refusal.details ? { command, ...refusal } : { command, reason: refusal.reason, message: refusal.message });
   }
 
+  /** Every stateless message from the server (e.g. `clock`, `notification`), after the session's own handling. */
+  onServerMessage(listener: (message: ServerMessage) => void): () => void {
+    this.messageListeners.add(listener);
+    return () => {
+      this.messageListeners.delete(listener);
+    };
+  }
+
   onRejection(listener: (r: RejectedChange) => void): () => void {
     this.rejectionListeners.add(listener);
     return () => {
@@ -128,13 +156,27 @@ export class BoardSession {
   }
 
   dismissRejection(rejection: RejectedChange | 'all'): void {
-    this.rejections.update((list) => (rejection === 'all' ? [] : list.filter((r) => r !== rejection)));
+    this.rejectionLog.dismiss(rejection);
   }
 
   destroy(): void {
     this.destroyed = true;
     this.closeDoc();
     this.store.destroy();
+    this.outboxStore.close();
+  }
+
+  /** Commands and refusals kept from earlier visits: shown at once, sent after authentication. */
+  private async restoreOutbox(): Promise<void> {
+    try {
+      const kept = await this.outboxStore.load();
+      if (this.destroyed) return;
+      this.persistentOutbox.restore(kept.pending);
+      this.rejectionLog.restore(kept.rejected);
+      this.channel.flush();
+    } catch (error) {
+      console.warn('Baton: could not read the outbox kept on this device:', error);
+    }
   }
 
   private canSend(): boolean {
@@ -157,6 +199,7 @@ export class BoardSession {
       this.cachedEpoch = null;
     }
     this.index = new BoardIndex(doc, (base) => this.store.setBase(base));
+    this.currentDoc.set(doc);
     // An empty cache (first visit) keeps the loading state until the server has answered.
     this.store.setBase(this.index.current);
     this.connect(doc);
@@ -200,6 +243,7 @@ export class BoardSession {
     this.index = null;
     void this.cache?.destroy();
     this.cache = null;
+    this.currentDoc.set(null);
     this.doc?.destroy();
     this.doc = null;
   }
@@ -220,6 +264,7 @@ export class BoardSession {
         void this.checkEpoch(message.epoch);
         break;
     }
+    for (const listener of [...this.messageListeners]) listener(message);
   }
 
   /** A cache from another epoch (the server's copy was reset or restored) is thrown away, never merged. */
@@ -247,7 +292,7 @@ export class BoardSession {
     const { reason, message, details } = rejection;
     const shownInline = this.waiters.deliver(command.id, { type: 'reject', reason, message, details });
     const entry: RejectedChange = { ...rejection, cardTitle, at: Date.now(), shownInline };
-    this.rejections.update((list) => [entry, ...list].slice(0, 50));
+    this.rejectionLog.add(entry);
     for (const listener of [...this.rejectionListeners]) listener(entry);
   }
 }

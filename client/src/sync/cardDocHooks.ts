@@ -1,15 +1,23 @@
-import { useEffect, useMemo, useSyncExternalStore } from 'react';
+import { useContext, useEffect, useMemo, useSyncExternalStore } from 'react';
 import type * as Y from 'yjs';
 import type { CardDocConnection, CardDocKind, CardDocState } from './cardDoc';
 import { openCardDoc, retainCardDoc } from './cardDocs';
+import { BoardSessionContext } from './SyncProvider';
 
 export type { CardDocConnection, CardDocKind, CardDocState, DocPerson, DocScope } from './cardDoc';
 
-/** A card document (`pack`, `review`, `plan`) for as long as the component is mounted. */
+/**
+ * A card document (`pack`, `review`, `plan`) for as long as the component is mounted. The
+ * connection is replaced (and the component re-rendered with the new one) when the local copy
+ * had to be thrown away and loaded again from the server.
+ */
 export function useCardDoc(kind: CardDocKind, cardId: string, token: string): CardDocConnection {
-  const conn = useMemo(() => openCardDoc(kind, cardId, token), [kind, cardId, token]);
-  useEffect(() => retainCardDoc(conn), [conn]);
-  return conn;
+  const session = useContext(BoardSessionContext);
+  if (!session) throw new Error('useCardDoc must be used inside <SyncProvider>');
+  const { userId } = session;
+  const handle = useMemo(() => openCardDoc(kind, cardId, token, userId), [kind, cardId, token, userId]);
+  useEffect(() => retainCardDoc(handle), [handle]);
+  return useSyncExternalStore(handle.subscribe, handle.get);
 }
 
 export function useCardDocState(conn: CardDocConnection): CardDocState {

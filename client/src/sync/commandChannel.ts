@@ -61,15 +61,18 @@ export class CommandChannel {
       if (answer.type === 'reject') console.warn('Baton: the server refused a command it could not identify:', answer.message);
       return;
     }
-    const pending = this.outbox.remove(answer.id);
+    const pending = this.outbox.list().find((p) => p.command.id === answer.id);
     this.sentOnThisConnection.delete(answer.id);
     if (!pending) return; // a duplicate answer to a re-sent command
     if (answer.type === 'ack') {
+      this.outbox.remove(answer.id);
       this.hooks.onAck?.(pending, answer.result);
     } else {
       const rejection: CommandRejection = { command: pending.command, reason: answer.reason, message: answer.message };
       if (answer.details) rejection.details = answer.details;
+      // Recorded as "not applied" before it leaves the outbox: a crash in between replays it (same answer), never loses it.
       this.hooks.onReject?.(rejection, pending);
+      this.outbox.remove(answer.id);
     }
   }
 }

@@ -2,12 +2,14 @@ import type { CommandInput } from '@baton/shared-types';
 import { useCallback, useContext, useEffect, useSyncExternalStore } from 'react';
 import { appNetwork } from './appNetwork';
 import type { BoardSession, RejectedChange } from './boardSession';
+import { docChangesFor, type DocChange } from './docChanges';
 import { SyncProvider, BoardSessionContext } from './SyncProvider';
 
 export { SyncProvider };
 export type { BoardView } from './boardStore';
 export type { RejectedChange, SessionState } from './boardSession';
 export type { NetworkState } from './network';
+export type { DocChange, DocNotice } from './docChanges';
 
 export function useBoardSession(): BoardSession {
   const session = useContext(BoardSessionContext);
@@ -56,4 +58,22 @@ export function useSubmit() {
 export function useOnRejection(listener: (rejection: RejectedChange) => void): void {
   const session = useBoardSession();
   useEffect(() => session.onRejection(listener), [session, listener]);
+}
+
+/** Unanswered commands, oldest first (for the list of what is waiting). */
+export function useOutboxList() {
+  const { outbox } = useBoardSession();
+  return useSyncExternalStore(outbox.subscribe, outbox.list);
+}
+
+/** Card documents with edits the server has not acknowledged yet (open or not). */
+export function usePendingDocChanges(): readonly DocChange[] {
+  const session = useBoardSession();
+  const { pending } = docChangesFor(session.userId);
+  return useSyncExternalStore(pending.subscribe, pending.get);
+}
+
+/** Everything waiting to be sent: the outbox plus card documents with unsent edits. */
+export function useWaitingCount(): number {
+  return useOutboxSize() + usePendingDocChanges().length;
 }

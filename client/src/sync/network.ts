@@ -11,14 +11,17 @@ export interface NetworkState {
   everConnected: boolean;
 }
 
+type Emitter = { emit(event: string, payload: unknown): void };
+
 export function collabUrl(): string {
   return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/collab`;
 }
 
 /**
  * The app's one websocket (every document provider attaches to it) and the browser's
- * online state. Chromium can keep a websocket open while "offline", so going offline
- * closes the socket explicitly and coming back online reconnects at once.
+ * online state. Chromium can keep a websocket open while "offline" (and report its close much
+ * later), so going offline closes the socket explicitly, at once for every provider, and coming
+ * back online reconnects at once.
  */
 export class Network {
   readonly socket: HocuspocusProviderWebsocket;
@@ -52,16 +55,39 @@ export class Network {
     const socket: SocketStatus =
       status === WebSocketStatus.Connected ? 'connected' : status === WebSocketStatus.Connecting ? 'connecting' : 'disconnected';
     this.state.update((s) => ({ ...s, socket, everConnected: s.everConnected || socket === 'connected' }));
+    // Back online before the old socket had finished closing: connect now that it has (once; the socket's own retry does the rest).
+    if (socket === 'disconnected' && this.connectWhenClosed && this.state.get().online) {
+      this.connectWhenClosed = false;
+      void this.socket.connect();
+    }
   };
+
+  private connectWhenClosed = false;
+
+  /** Called right before the socket is closed for going offline (while it can still say goodbye). */
+  onGoingOffline(listener: () => void): () => void {
+    this.offlineListeners.add(listener);
+    return () => {
+      this.offlineListeners.delete(listener);
+    };
+  }
+
+  private readonly offlineListeners = new Set<() => void>();
 
   private readonly onOffline = () => {
     this.state.update((s) => ({ ...s, online: false }));
+    for (const listener of [...this.offlineListeners]) listener();
     this.socket.disconnect();
+    // Offline, the browser may take a long time to report the close: treat the socket as closed now,
+    // so every provider knows at once and coming back online opens a fresh one.
+    // (`emit` is protected in the typings; a 'close' event is exactly what the socket itself emits on a close.)
+    if (this.socket.status !== WebSocketStatus.Disconnected) (this.socket as unknown as Emitter).emit('close', { event: { code: 1000, reason: 'offline' } });
   };
 
   private readonly onOnline = () => {
     this.state.update((s) => ({ ...s, online: true }));
-    void this.socket.connect();
+    if (this.socket.status === WebSocketStatus.Connected) this.connectWhenClosed = true;
+    else void this.socket.connect();
   };
 
   /** After sleep or a long background period, retry at once instead of waiting for the backoff. */

@@ -12,9 +12,11 @@ interface Props {
   gate?: { label: string; title: string; items: readonly string[]; footer?: string | undefined } | undefined;
   /** "3 / 5" when the stage has a WIP limit. */
   wip?: { limit: number; full: boolean; label: string } | undefined;
+  /** While the board is filtered: how many of the column's deals are shown ("3 stuck"). */
+  shown?: { label: string; tone: string } | undefined;
 }
 
-export function ColumnHeader({ id, label, color, count, countLabel, total, gate, wip }: Props) {
+export function ColumnHeader({ id, label, color, count, countLabel, total, gate, wip, shown }: Props) {
   return (
     <header className="column-header" style={{ ['--stage-color' as string]: color }}>
       <div className="column-title-row">
@@ -31,7 +33,14 @@ export function ColumnHeader({ id, label, color, count, countLabel, total, gate,
           {wip ? `${count} / ${wip.limit}` : count}
         </span>
       </div>
-      <div className="column-total">{total}</div>
+      <div className="column-total">
+        {total}
+        {shown ? (
+          <span className={`column-shown tone-${shown.tone}`} data-testid={`column-shown-${id}`}>
+            {shown.label}
+          </span>
+        ) : null}
+      </div>
     </header>
   );
 }

@@ -3,11 +3,11 @@ import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Avatar } from '../../ui/Avatar';
 import { ChevronDownIcon } from '../../ui/icons';
-import { boardPath, navigate, stagesPath, useRoute } from '../../lib/router';
+import { boardPath, navigate, settingsPath, stagesPath, useRoute } from '../../lib/router';
 import { Menu, type MenuItem } from '../../ui/Menu';
 import { useAuth, useSession } from './AuthContext';
 
-/** The account menu: who is signed in, the stage editor (ops and admins) and sign-out. */
+/** The account menu: who is signed in, the stage editor and board settings (ops and admins) and sign-out. */
 export function UserMenu({ role, color, boardId }: { role: Role | null; color: string; boardId: string }) {
   const { t } = useTranslation();
   const { user } = useSession();
@@ -20,6 +20,7 @@ export function UserMenu({ role, color, boardId }: { role: Role | null; color: s
   const items: MenuItem[] = [];
   if (route.name !== 'board') items.push({ key: 'board', label: t('stages.backToBoard'), onSelect: () => navigate(boardPath(boardId)) });
   if (route.name !== 'stages' && mayConfigure) items.push({ key: 'stages', label: t('stages.menu'), onSelect: () => navigate(stagesPath(boardId)) });
+  if (route.name !== 'settings' && mayConfigure) items.push({ key: 'settings', label: t('settings.menu'), onSelect: () => navigate(settingsPath(boardId)) });
   items.push({ key: 'logout', label: t('user.logout'), separatorBefore: items.length > 0, onSelect: () => logout() });
   const close = useCallback((focus: boolean) => {
     setAnchor(null);

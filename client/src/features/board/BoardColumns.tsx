@@ -17,7 +17,16 @@ const NO_CARDS: readonly Card[] = [];
 const MEASURING = { droppable: { strategy: MeasuringStrategy.Always } };
 
 /** The columns and the drag-and-drop around them (mouse, touch and keyboard). */
-export function BoardColumns({ view, stages, commit }: { view: BoardView; stages: readonly StageConfig[]; commit(card: Card, target: MoveTarget): void }) {
+interface Props {
+  /** The board as shown (a health filter may have removed cards from its columns). */
+  view: BoardView;
+  /** Every live deal per column, when `view` is filtered. */
+  allColumns?: ReadonlyMap<string, readonly Card[]> | undefined;
+  stages: readonly StageConfig[];
+  commit(card: Card, target: MoveTarget): void;
+}
+
+export function BoardColumns({ view, allColumns, stages, commit }: Props) {
   const { t } = useTranslation();
   const board = useBoard();
   const sensors = useBoardSensors();
@@ -49,7 +58,15 @@ export function BoardColumns({ view, stages, commit }: { view: BoardView; stages
     >
       <div className="board-columns">
         {stages.map((stage) => (
-          <Column key={stage.id} stage={stage} cards={dnd.columns.get(stage.id) ?? NO_CARDS} pending={view.pending} activeId={activeId} dropHint={dropHint?.stage === stage.id ? dropHint : null} />
+          <Column
+            key={stage.id}
+            stage={stage}
+            cards={dnd.columns.get(stage.id) ?? NO_CARDS}
+            allCards={allColumns ? (allColumns.get(stage.id) ?? NO_CARDS) : undefined}
+            pending={view.pending}
+            activeId={activeId}
+            dropHint={dropHint?.stage === stage.id ? dropHint : null}
+          />
         ))}
       </div>
       <DragOverlay dropAnimation={{ duration: 160, easing: 'cubic-bezier(0.2, 0, 0, 1)' }}>

@@ -1,7 +1,8 @@
-import type { Card, StageConfig } from '@baton/shared-types';
+import type { Card, SlaConfig, StageConfig } from '@baton/shared-types';
 import { createContext, useContext } from 'react';
 import type { BoardMember, SessionUser } from '../../api/types';
 import type { Language } from '../../i18n';
+import type { HealthFilter } from '../health/health';
 import type { MoveTarget } from './dropPosition';
 import type { MoveVerdict } from './moveRules';
 import type { Actor } from './permissions';
@@ -24,8 +25,12 @@ export interface BoardContextValue {
   language: Language;
   locale: string;
   mainCurrency: string;
-  /** Server-corrected current time (refreshed every minute). */
+  /** Server-corrected current time (refreshed every minute, and at once when the server's clock jumps). */
   now: number;
+  /** The board's SLA thresholds (card health). */
+  sla: SlaConfig;
+  /** Which deals the board shows: all, only stuck, only breached. */
+  healthFilter: HealthFilter;
   stageLabel(id: string): string;
   /** Why the user may not move this card (localised), or null. */
   moveRefusal(card: Card): string | null;

@@ -5,21 +5,26 @@ import { useTranslation } from 'react-i18next';
 import type { BoardInfo } from '../../api/types';
 import { useApiQuery } from '../../api/useApiQuery';
 import { currentLanguage, localeOf } from '../../i18n';
+import { useBoardSettings } from '../../sync/boardSettings';
 import { useBoardSession, useBoardView, useNetworkState, useSessionState } from '../../sync/hooks';
+import { useServerNow } from '../../sync/serverTime';
 import { Spinner } from '../../ui/Spinner';
 import { useSession } from '../auth/AuthContext';
 import { CardDrawer } from '../card/CardDrawer';
 import { CreateCardDialog } from '../card/CreateCardDialog';
 import { useCardActions } from '../card/useCardActions';
+import { filterColumns } from '../health/health';
+import { HealthEmptyState } from '../health/HealthEmptyState';
+import { useHealthFilter } from '../health/useHealthFilter';
 import { MoveDialog } from '../move/MoveDialog';
 import { BoardColumns } from './BoardColumns';
 import { BoardContext, type BoardContextValue, type ColumnHandle } from './BoardContext';
 import { BoardHeader } from './BoardHeader';
+import { BoardToolbar } from './BoardToolbar';
 import type { MoveTarget } from './dropPosition';
 import { mainCurrency } from './format';
 import { judgeMove } from './moveRules';
 import { refusalText } from './permissions';
-import { useNow } from './useNow';
 import { useMoveRequest } from './useMoveRequest';
 import { useRejectionToasts } from './useRejectionToasts';
 
@@ -31,7 +36,8 @@ export function BoardPage({ boardId }: { boardId: string }) {
   const net = useNetworkState();
   const sessionState = useSessionState();
   const info = useApiQuery<BoardInfo>(`/api/boards/${encodeURIComponent(boardId)}`, auth.token);
-  const now = useNow() + sessionState.clockSkewMs;
+  const now = useServerNow(60_000);
+  const { sla, standup } = useBoardSettings();
   const actions = useCardActions();
   const [openCardId, setOpenCardId] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
@@ -46,6 +52,9 @@ export function BoardPage({ boardId }: { boardId: string }) {
   const locale = localeOf(language);
   const role = info.data?.role ?? sessionState.role;
   const userId = auth.user.id;
+  const [healthFilter, setHealthFilter] = useHealthFilter(userId);
+  const filtered = useMemo(() => filterColumns(view.columns, healthFilter, sla, now), [view.columns, healthFilter, sla, now]);
+  const shownView = useMemo(() => (filtered.columns === view.columns ? view : { ...view, columns: filtered.columns }), [view, filtered.columns]);
   const actor = useMemo(() => (role ? { userId, role } : null), [role, userId]);
   const members = useMemo(() => new Map((info.data?.members ?? []).map((m) => [m.userId, m])), [info.data]);
   const allStages = view.stages;
@@ -99,6 +108,8 @@ export function BoardPage({ boardId }: { boardId: string }) {
       locale,
       mainCurrency: currency,
       now,
+      sla,
+      healthFilter,
       stageLabel,
       moveRefusal: (card) => refusalText(actor, 'move', card, t),
       moveVerdict,
@@ -116,7 +127,7 @@ export function BoardPage({ boardId }: { boardId: string }) {
       },
       revealCard,
     }),
-    [boardId, auth.user, actor, members, stages, allStages, language, locale, currency, now, stageLabel, t, moveVerdict, moveFromMenu, session, revealCard],
+    [boardId, auth.user, actor, members, stages, allStages, language, locale, currency, now, sla, healthFilter, stageLabel, t, moveVerdict, moveFromMenu, session, revealCard],
   );
 
   const forbidden = info.error && (info.error.status === 403 || info.error.status === 404);
@@ -144,7 +155,9 @@ export function BoardPage({ boardId }: { boardId: string }) {
           synced={view.synced}
           createRefusal={createRefusal}
           onCreate={() => setCreating(true)}
+          standupLive={standup?.active === true}
         />
+        <BoardToolbar boardId={boardId} filter={healthFilter} counts={filtered.counts} onFilter={setHealthFilter} sla={sla} actor={actor} />
         {info.error ? (
           <div className="banner banner-warn" role="alert">
             {t('board.loadFailed', { message: info.error.message })}
@@ -154,8 +167,10 @@ export function BoardPage({ boardId }: { boardId: string }) {
           </div>
         ) : null}
         <main className="board" aria-busy={!view.loaded}>
-          {view.loaded ? (
-            <BoardColumns view={view} stages={stages} commit={moveFromDrop} />
+          {view.loaded && healthFilter !== 'all' && filtered.counts[healthFilter] === 0 ? (
+            <HealthEmptyState filter={healthFilter} sla={sla} onShowAll={() => setHealthFilter('all')} />
+          ) : view.loaded ? (
+            <BoardColumns view={shownView} allColumns={shownView === view ? undefined : view.columns} stages={stages} commit={moveFromDrop} />
           ) : (
             <div className="board-loading">
               {net.online ? <Spinner label={t('board.waitingForServer')} /> : <p className="muted">{t('board.offlineNoCache')}</p>}

@@ -14,6 +14,8 @@ const LAST_BOARD = 'baton.lastBoard';
 // The editor (tiptap, ProseMirror) loads with the first pack opened, not with the board.
 const PackPage = lazy(() => import('../pack/PackPage').then((m) => ({ default: m.PackPage })));
 const CustomerPage = lazy(() => import('../customer/CustomerPage').then((m) => ({ default: m.CustomerPage })));
+const StandupPage = lazy(() => import('../standup/StandupPage').then((m) => ({ default: m.StandupPage })));
+const SettingsPage = lazy(() => import('../settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
 
 function rememberedBoard(fromAddress: string | null): string | null {
   try {
@@ -87,6 +89,8 @@ export function BoardRoute() {
 /** The page of the address, on the open board. */
 function Screen({ route, boardId }: { route: Route; boardId: string }) {
   if (route.name === 'stages') return <StagesPage boardId={boardId} />;
+  if (route.name === 'standup' && route.boardId === boardId) return <StandupPage boardId={boardId} />;
+  if (route.name === 'settings' && route.boardId === boardId) return <SettingsPage boardId={boardId} />;
   if (route.name === 'pack' && route.boardId === boardId) return <PackPage key={route.cardId} boardId={boardId} cardId={route.cardId} tab={route.tab} />;
   if (route.name === 'customer' && route.boardId === boardId) return <CustomerPage key={route.customer} boardId={boardId} customer={route.customer} />;
   return <BoardPage boardId={boardId} />;

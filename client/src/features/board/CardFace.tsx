@@ -1,8 +1,10 @@
-import { openForNextStage, type Card } from '@baton/shared-types';
+import { cardHealth, openForNextStage, STANDUP_PROMPTS, type Card } from '@baton/shared-types';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { navigate, packPath } from '../../lib/router';
 import { CardTile } from '../../ui/CardTile';
+import { healthChip, stuckTitle } from '../health/healthText';
+import { useUnreadForCard } from '../notifications/useNotificationFeed';
 import { useLightLabels } from '../pack/useLightLabels';
 import { useBoard } from './BoardContext';
 import { daysSince, formatMoney } from './format';
@@ -24,6 +26,10 @@ export function CardFace({ card, pending, refusal, actions, todoId = `todo-${car
   const days = daysSince(card.stageEnteredAt, board.now);
   const missing = openForNextStage(board.stages, card);
   const labels = useLightLabels();
+  const health = cardHealth(card, board.sla, board.now);
+  const chip = healthChip(health, board.now, t);
+  const unread = useUnreadForCard(card.id);
+  const noteLines = STANDUP_PROMPTS.filter((key) => card.standupNotes?.[key]).map((key) => ({ key, label: t(`standup.short.${key}`), text: card.standupNotes?.[key] ?? '' }));
   const counts = card.handoff?.counts;
   const pack = counts
     ? {
@@ -64,6 +70,10 @@ export function CardFace({ card, pending, refusal, actions, todoId = `todo-${car
       todo={todo}
       actions={actions}
       pack={pack}
+      health={chip ?? undefined}
+      stuck={health.stuck ? { label: t('sla.stuck'), title: stuckTitle(health, board.sla, t) } : undefined}
+      alert={unread > 0 ? { count: unread, label: t('sla.alertBadge', { count: unread }) } : undefined}
+      notes={noteLines.length > 0 ? { title: t('standup.notesTitle'), lines: noteLines } : undefined}
     />
   );
 }

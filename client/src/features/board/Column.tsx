@@ -13,6 +13,8 @@ import { SortableCard } from './SortableCard';
 interface Props {
   stage: StageConfig;
   cards: readonly Card[];
+  /** Every live deal of the column when a health filter hides some (for the count, total and WIP). */
+  allCards?: readonly Card[] | undefined;
   pending: ReadonlySet<string>;
   /** The card being dragged, kept rendered even when scrolled out of view. */
   activeId: string | null;
@@ -24,7 +26,7 @@ const CARD_ESTIMATE = 132;
 const GAP = 8;
 
 /** One stage: header with count and total, and a virtualised list of cards. */
-export const Column = memo(function Column({ stage, cards, pending, activeId, dropHint }: Props) {
+export const Column = memo(function Column({ stage, cards, allCards = cards, pending, activeId, dropHint }: Props) {
   const { t } = useTranslation();
   const board = useBoard();
   const scrollRef = useRef<HTMLDivElement | null>(null);
@@ -60,8 +62,10 @@ export const Column = memo(function Column({ stage, cards, pending, activeId, dr
   }, [registerColumn, stage.id, virtualizer]);
 
   const label = board.stageLabel(stage.id);
-  const total = formatTotals(columnTotals(cards, board.mainCurrency), board.locale);
-  const wipText = stage.wipLimit === null ? undefined : t('gate.wipCount', { count: cards.length, limit: stage.wipLimit });
+  const total = formatTotals(columnTotals(allCards, board.mainCurrency), board.locale);
+  const wipText = stage.wipLimit === null ? undefined : t('gate.wipCount', { count: allCards.length, limit: stage.wipLimit });
+  const filter = board.healthFilter;
+  const shown = filter === 'all' || cards.length === 0 ? undefined : { label: t(`healthFilter.shown.${filter}`, { count: cards.length }), tone: filter };
   const gate =
     stage.requirements.length > 0
       ? {
@@ -71,7 +75,7 @@ export const Column = memo(function Column({ stage, cards, pending, activeId, dr
           footer: wipText,
         }
       : undefined;
-  const wip = stage.wipLimit === null ? undefined : { limit: stage.wipLimit, full: cards.length >= stage.wipLimit, label: wipText ?? '' };
+  const wip = stage.wipLimit === null ? undefined : { limit: stage.wipLimit, full: allCards.length >= stage.wipLimit, label: wipText ?? '' };
 
   return (
     <section className={`column ${isOver ? 'is-over' : ''} ${dropHint?.tone === 'blocked' ? 'is-blocked' : ''}`} aria-labelledby={`column-title-${stage.id}`} style={{ ['--stage-color' as string]: stage.color }}>
@@ -79,11 +83,12 @@ export const Column = memo(function Column({ stage, cards, pending, activeId, dr
         id={stage.id}
         label={label}
         color={stage.color}
-        count={cards.length}
-        countLabel={t('board.cards', { count: cards.length })}
+        count={allCards.length}
+        countLabel={t('board.cards', { count: allCards.length })}
         total={total}
         gate={gate}
         wip={wip}
+        shown={shown}
       />
       {dropHint ? (
         <div className={`column-drop-hint tone-${dropHint.tone}`} role="status" data-testid={`drop-hint-${stage.id}`}>
@@ -114,7 +119,9 @@ export const Column = memo(function Column({ stage, cards, pending, activeId, dr
             })}
           </div>
         </SortableContext>
-        {cards.length === 0 ? <div className="column-empty">{isOver ? t('board.emptyColumnDrop') : t('board.emptyColumn')}</div> : null}
+        {cards.length === 0 ? (
+          <div className="column-empty">{isOver ? t('board.emptyColumnDrop') : filter !== 'all' && allCards.length > 0 ? t(`healthFilter.columnEmpty.${filter}`) : t('board.emptyColumn')}</div>
+        ) : null}
       </div>
     </section>
   );

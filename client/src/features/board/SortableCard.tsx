@@ -1,8 +1,9 @@
-import { openForNextStage, type Card } from '@baton/shared-types';
+import { cardHealth, openForNextStage, type Card } from '@baton/shared-types';
 import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import { memo, useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { healthChip, healthSpoken } from '../health/healthText';
 import { useBoard } from './BoardContext';
 import { CardFace } from './CardFace';
 import { MoveMenu } from './MoveMenu';
@@ -22,6 +23,8 @@ export const SortableCard = memo(function SortableCard({ card, pending, columnSt
   const reasonId = useId();
   const todoId = useId();
   const hasTodo = openForNextStage(board.stages, card).length > 0;
+  const health = cardHealth(card, board.sla, board.now);
+  const spokenHealth = healthSpoken(health, healthChip(health, board.now, t), t);
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({
     id: card.id,
     data: { type: 'card', stage: columnStage, title: card.title },
@@ -45,7 +48,9 @@ export const SortableCard = memo(function SortableCard({ card, pending, columnSt
       data-card-title={card.title}
       data-stage={card.stage}
       data-pending={pending ? 'true' : undefined}
-      aria-label={t('card.a11yLabel', { title: card.title, customer: card.customer, owner: board.members.get(card.ownerId)?.displayName ?? card.ownerId })}
+      aria-label={t('card.a11yLabel', { title: card.title, customer: card.customer, owner: board.members.get(card.ownerId)?.displayName ?? card.ownerId }) + spokenHealth}
+      data-stuck={health.stuck ? 'true' : undefined}
+      data-sla={health.state}
       aria-describedby={[attributes['aria-describedby'], refusal ? reasonId : null, hasTodo ? todoId : null].filter(Boolean).join(' ')}
       title={refusal ? t('card.cannotMove', { reason: refusal }) : undefined}
       onClick={() => board.openCard(card.id)}

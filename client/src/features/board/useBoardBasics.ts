@@ -5,9 +5,9 @@ import type { BoardInfo, BoardMember, SessionUser } from '../../api/types';
 import { useApiQuery, type QueryState } from '../../api/useApiQuery';
 import { currentLanguage, localeOf, type Language } from '../../i18n';
 import { useBoardView, useSessionState } from '../../sync/hooks';
+import { useServerNow } from '../../sync/serverTime';
 import { useSession } from '../auth/AuthContext';
 import type { Actor } from './permissions';
-import { useNow } from './useNow';
 
 export interface BoardBasics {
   boardId: string;
@@ -36,7 +36,7 @@ export function useBoardBasics(boardId: string): BoardBasics {
   const view = useBoardView();
   const sessionState = useSessionState();
   const info = useApiQuery<BoardInfo>(`/api/boards/${encodeURIComponent(boardId)}`, token);
-  const now = useNow() + sessionState.clockSkewMs;
+  const now = useServerNow(60_000);
   const language = currentLanguage(i18n.language);
   const role = info.data?.role ?? sessionState.role;
   const actor = useMemo(() => (role ? { userId: user.id, role } : null), [role, user.id]);

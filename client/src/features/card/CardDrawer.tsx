@@ -6,6 +6,8 @@ import { Dialog } from '../../ui/Dialog';
 import { customerPath, followLink } from '../../lib/router';
 import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
 import { useBoard } from '../board/BoardContext';
+import { CardHealthSection } from '../health/CardHealthSection';
+import { CardStandupNotes } from '../standup/CardStandupNotes';
 import { daysSince, formatMoney } from '../board/format';
 import { CardDetailsForm } from './CardDetailsForm';
 import { CardHistory } from './CardHistory';
@@ -79,6 +81,8 @@ function CardView({ card, pending, token }: { card: Card; pending: boolean; toke
           <dd>{card.stageEnteredAt ? time.format(card.stageEnteredAt) : '—'}</dd>
         </div>
       </dl>
+      <CardHealthSection card={card} />
+      <CardStandupNotes card={card} />
       <HandoffSummary card={card} />
       {card.archived ? <p className="notice notice-warn">{t('drawer.archivedNote')}</p> : null}
       {pending ? <p className="notice notice-info">{t('drawer.pendingNote')}</p> : null}

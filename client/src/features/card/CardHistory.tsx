@@ -16,6 +16,13 @@ export function CardHistory({ cardId, token, version }: { cardId: string; token:
   const memberName = (id: string) => board.members.get(id)?.displayName ?? id;
   const ctx = historyContext({ t, language: board.language, locale: board.locale, stages: board.allStages, memberName });
 
+  if (query.error?.reason === 'network') {
+    return (
+      <p className="muted" role="status" data-testid="history-offline">
+        {t('offline.historyUnavailable')}
+      </p>
+    );
+  }
   if (query.error) {
     return (
       <p className="history-error" role="alert">

@@ -43,6 +43,10 @@ export function CustomerPage({ boardId, customer }: { boardId: string; customer:
             {t('stages.backToBoard')}
           </a>
         </div>
+      ) : query.error.reason === 'network' ? (
+        <p className="muted" role="status" data-testid="timeline-offline">
+          {t('offline.timelineUnavailable')}
+        </p>
       ) : (
         <p className="notice notice-warn" role="alert">
           {t('timeline.failed', { message: query.error.message })}{' '}

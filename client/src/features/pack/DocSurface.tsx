@@ -3,6 +3,7 @@ import { EditorContent, type Editor } from '@tiptap/react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CardDocState } from '../../sync/cardDocHooks';
+import { useNetworkState } from '../../sync/hooks';
 import { Spinner } from '../../ui/Spinner';
 import { DocStatus } from './DocStatus';
 import { ReadOnlyNote } from './ReadOnlyNote';
@@ -21,8 +22,11 @@ interface Props {
  */
 export function DocSurface({ kind, state, editor, toolbar }: Props) {
   const { t } = useTranslation();
+  const net = useNetworkState();
   const readOnly = state.scope === 'readonly';
-  const ready = state.synced && state.scope !== null;
+  // Shown from this device's offline copy at once, then live; without a copy, offline there is nothing to show.
+  const ready = state.loaded && state.scope !== null;
+  const unavailableOffline = !ready && !net.online && !state.authError;
   return (
     <section className={`doc-surface ${readOnly ? 'is-readonly' : ''}`} data-testid={`${kind}-surface`} data-scope={state.scope ?? 'pending'} aria-busy={!ready}>
       {state.authError ? (
@@ -32,7 +36,11 @@ export function DocSurface({ kind, state, editor, toolbar }: Props) {
       ) : null}
       {readOnly ? <ReadOnlyNote kind={kind} /> : ready ? toolbar : null}
       <div className="doc-paper">
-        {!ready && !state.authError ? (
+        {unavailableOffline ? (
+          <p className="doc-loading muted" role="status" data-testid={`${kind}-offline`}>
+            {t('offline.docNotCached')}
+          </p>
+        ) : !ready && !state.authError ? (
           <div className="doc-loading">
             <Spinner label={t('handoff.editor.connecting')} />
           </div>

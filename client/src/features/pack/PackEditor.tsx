@@ -33,7 +33,7 @@ export function PackEditor({ conn, lights, boardId, cardId, token, user, uploadR
   const extra = useMemo(() => [RequirementLights.configure({ lights: current.get, label: lightLabel })], [current]);
   const editor = useCollabEditor({
     conn,
-    editable: state.scope === 'read-write' && state.synced,
+    editable: state.scope === 'read-write' && state.loaded,
     user,
     boardId,
     token,

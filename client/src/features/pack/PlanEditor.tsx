@@ -17,7 +17,7 @@ export function PlanEditor({ conn, boardId, token, user }: Props) {
   const state = useCardDocState(conn);
   const editor = useCollabEditor({
     conn,
-    editable: state.scope === 'read-write' && state.synced,
+    editable: state.scope === 'read-write' && state.loaded,
     user,
     boardId,
     token,

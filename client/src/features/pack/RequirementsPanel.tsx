@@ -22,7 +22,7 @@ export function RequirementsPanel({ requirements, lights, counts, review, onShow
   const { t } = useTranslation();
   const labels = useLightLabels();
   const state = useCardDocState(review);
-  const canColor = state.scope === 'read-write' && state.synced;
+  const canColor = state.scope === 'read-write' && state.loaded;
   return (
     <section className="side-card" aria-labelledby="req-panel-title" data-testid="requirements-panel">
       <header className="side-card-head">
