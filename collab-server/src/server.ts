@@ -96,12 +96,9 @@ export async function startServer(config: Config): Promise<BatonServer> {
   });
 
   if (config.demo) {
-    const seedClock = { at: 0, now: () => seedClock.at };
-    const seedCommands = new CommandService({ ...commandDeps, clock: seedClock });
-    await seedDemo(store, clock, (command, userId, at) => {
-      seedClock.at = at;
-      return seedCommands.submit(command, userId, 'demo');
-    }, log);
+    // The seed goes through the same command service (and so the same per-board queue) as
+    // everyone else, with each command stamped at the deal's historical time.
+    await seedDemo(store, clock, (command, userId, at) => commands.submit(command, userId, 'demo', { now: at }), log);
   }
 
   const app = createApp({

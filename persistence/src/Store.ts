@@ -25,6 +25,12 @@ export interface Store {
   compactDocument(name: string, merged: Uint8Array, uptoSeq: number): Promise<void>;
   /** Replaces a document's whole history (restore/reset) and gives it a new epoch. */
   resetDocument(name: string, state: Uint8Array, epoch: string): Promise<void>;
+  /**
+   * Gives a document a new epoch and keeps its history: after a repair appended what the log
+   * lacked, browsers must drop caches that may hold an update the store never got. Unlike
+   * `resetDocument` it deletes nothing, so updates other processes append meanwhile stay.
+   */
+  setEpoch(name: string, epoch: string): Promise<void>;
   /** Number of updates not yet folded into the snapshot. */
   countUpdates(name: string): Promise<number>;
 

@@ -1,9 +1,10 @@
-import type { Store } from '@baton/persistence';
+import type { BoardRecord, Store, StoredCommand } from '@baton/persistence';
 import { boardDocName } from '@baton/shared-types';
 import { applyEffects, readMeta } from '@baton/shared-types/ydoc';
 import { randomUUID } from 'node:crypto';
 import * as Y from 'yjs';
 import { captureUpdates } from './capture';
+import { boardLeaseName, takeBoardLease } from '../commands/boardLock';
 import { serverOrigin } from './origins';
 
 export interface LoadReport {
@@ -23,18 +24,39 @@ export async function loadBoardDocument(store: Store, doc: Y.Doc, boardId: strin
   const board = await store.getBoard(boardId);
   if (!board) throw new Error(`Board '${boardId}' does not exist`);
   const { epoch } = await store.ensureDocument(name, randomUUID);
+  await readLog(store, doc, name);
+  const missing = await store.listAppliedCommands(boardId, readMeta(doc).appliedSeq);
+  if (missing.length === 0) return finishLoad(store, doc, board, epoch, missing);
+  // Another process may be between committing a command and appending its update: wait for its
+  // command lease (it appends before releasing it; a dead holder's lease expires), read the log
+  // again, and repair only what is still missing. Re-applying a command whose update then
+  // arrives would create its card a second time, as another object (see StoreLeaseLock).
+  const lease = await takeBoardLease(store, boardId);
+  try {
+    await readLog(store, doc, name);
+    return await finishLoad(store, doc, board, epoch, await store.listAppliedCommands(boardId, readMeta(doc).appliedSeq));
+  } finally {
+    await store.releaseLock(boardLeaseName(boardId), lease);
+  }
+}
+
+/** Applies the stored snapshot and update log (again: Yjs skips what the document already has). */
+async function readLog(store: Store, doc: Y.Doc, name: string): Promise<void> {
   const loaded = await store.loadDocument(name);
   doc.transact(() => {
     if (loaded?.snapshot) Y.applyUpdate(doc, loaded.snapshot);
     for (const u of loaded?.updates ?? []) Y.applyUpdate(doc, u.data);
   }, serverOrigin('load'));
+}
 
-  const missing = await store.listAppliedCommands(boardId, readMeta(doc).appliedSeq);
+/** Re-applies the committed effects still missing, fixes `meta`, and stores both. */
+async function finishLoad(store: Store, doc: Y.Doc, board: BoardRecord, epoch: string, missing: StoredCommand[]): Promise<LoadReport> {
+  const name = boardDocName(board.id);
   const finalEpoch = missing.length > 0 ? randomUUID() : epoch;
   const meta = readMeta(doc);
   const fixes: Record<string, string> = {};
   if (meta.epoch !== finalEpoch) fixes.epoch = finalEpoch;
-  if (meta.boardId !== boardId) fixes.boardId = boardId;
+  if (meta.boardId !== board.id) fixes.boardId = board.id;
   if (meta.name !== board.name) fixes.name = board.name;
 
   const updates = captureUpdates(doc, () => {

@@ -48,6 +48,8 @@ interface Job {
   recordRefusals: boolean;
   /** The server acting on its own account (no membership needed). */
   system?: boolean;
+  /** When the job happens, if not now. */
+  now?: number;
   load(): Promise<Preloaded>;
   decide(ctx: DecisionContext): Result<Decision>;
 }
@@ -71,7 +73,8 @@ export class CommandService {
 
   constructor(private readonly deps: CommandServiceDeps) {}
 
-  async submit(input: unknown, userId: string, boardId: string): Promise<CommandAnswer> {
+  /** `options.now` stamps the command at another time (the demo seed replays history); people's commands use the clock. */
+  async submit(input: unknown, userId: string, boardId: string, options: { now?: number } = {}): Promise<CommandAnswer> {
     // The id of the parsed command, so that even an internal failure names the command it answers
     // (the input is a JSON string on the websocket path, so it cannot be read from `input`).
     let commandId: string | null = null;
@@ -94,6 +97,7 @@ export class CommandService {
         userId,
         boardId,
         recordRefusals: true,
+        ...(options.now !== undefined ? { now: options.now } : {}),
         load: () => preload(command, this.deps.store, this.deps.docs),
         decide: (ctx) => decide(command, ctx),
       };
@@ -147,7 +151,7 @@ export class CommandService {
 
     const members = await directory.members(job.boardId);
     const member = members.get(job.userId);
-    const now = clock.now();
+    const now = job.now ?? clock.now();
     if (!member && !job.system) return this.refuse(job, now, { reason: 'forbidden', message: 'You are not a member of this board' });
     const actor: Actor = { userId: job.userId as UserId, role: member?.role ?? 'admin' };
     const extras = await job.load();

@@ -1,6 +1,8 @@
 import type { Store } from '@baton/persistence';
+import { boardDocName } from '@baton/shared-types';
 import { applyEffects, readMeta } from '@baton/shared-types/ydoc';
-import type * as Y from 'yjs';
+import { randomUUID } from 'node:crypto';
+import * as Y from 'yjs';
 import { serverOrigin } from '../boards/origins';
 
 /** Who may apply commands to a board right now. */
@@ -25,6 +27,22 @@ export interface LeaseOptions {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** The store lock under which a board's commands run, in every process sharing the store. */
+export const boardLeaseName = (boardId: string) => `board-commands:${boardId}`;
+
+export const DEFAULT_LEASE: LeaseOptions = { ttlMs: 3000, retryMs: 10, maxWaitMs: 10_000 };
+
+/** Takes a board's command lease for a moment of work outside a command (e.g. a load's repair); returns the holder id to release. */
+export async function takeBoardLease(store: Store, boardId: string, options: LeaseOptions = DEFAULT_LEASE): Promise<string> {
+  const holder = `load-${randomUUID()}`;
+  const started = Date.now();
+  while (!(await store.acquireLock(boardLeaseName(boardId), holder, options.ttlMs, Date.now()))) {
+    if (Date.now() - started > options.maxWaitMs) throw new Error(`Timed out waiting for the command lease of board ${boardId}`);
+    await sleep(options.retryMs);
+  }
+  return holder;
+}
+
 /**
  * Several processes over one database: a command runs under a short lease in the store's
  * locks table (the database is the authority; Redis only carries fan-out). The lease is taken
@@ -37,22 +55,43 @@ export class StoreLeaseLock implements BoardLock {
   constructor(
     private readonly store: Store,
     private readonly holder: string,
-    private readonly options: LeaseOptions = { ttlMs: 3000, retryMs: 10, maxWaitMs: 10_000 },
+    private readonly options: LeaseOptions = DEFAULT_LEASE,
   ) {}
 
   async run<T>(boardId: string, doc: Y.Doc, fn: () => Promise<T>): Promise<T> {
-    const name = `board-commands:${boardId}`;
+    const name = boardLeaseName(boardId);
     const started = Date.now();
     while (!(await this.store.acquireLock(name, this.holder, this.options.ttlMs, Date.now()))) {
       if (Date.now() - started > this.options.maxWaitMs) throw new Error(`Timed out waiting for the command lease of board ${boardId}`);
       await sleep(this.options.retryMs);
     }
     try {
-      const missing = await this.store.listAppliedCommands(boardId, readMeta(doc).appliedSeq);
-      for (const c of missing) applyEffects(doc, c.effects, c.seq ?? 0, serverOrigin('repair', c.commandId));
+      await this.catchUp(boardId, doc);
       return await fn();
     } finally {
       await this.store.releaseLock(name, this.holder);
     }
+  }
+
+  /**
+   * Brings the live copy up to every committed command. The process that applied one stored its
+   * update before releasing the lease, but Redis may not have brought that update here yet: so
+   * the stored log comes first, and only effects still missing after it (their process died
+   * between commit and append) are applied again. Re-applying an effect whose original update
+   * arrives later would create a card a second time, as another object, and changes made to the
+   * losing object would be invisible (test/lease-catchup.test.ts).
+   */
+  private async catchUp(boardId: string, doc: Y.Doc): Promise<void> {
+    let missing = await this.store.listAppliedCommands(boardId, readMeta(doc).appliedSeq);
+    if (missing.length === 0) return;
+    const stored = await this.store.loadDocument(boardDocName(boardId));
+    if (stored) {
+      doc.transact(() => {
+        if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+        for (const u of stored.updates) Y.applyUpdate(doc, u.data);
+      }, serverOrigin('repair'));
+      missing = await this.store.listAppliedCommands(boardId, readMeta(doc).appliedSeq);
+    }
+    for (const c of missing) applyEffects(doc, c.effects, c.seq ?? 0, serverOrigin('repair', c.commandId));
   }
 }

@@ -17,7 +17,9 @@ import type {
   UserRecord,
   WebhookState,
 } from '../Store';
+import type { BackupCapable, BackupIO } from '../backup/io';
 import { AttachmentTable } from './attachments';
+import { PostgresBackupIO } from './backup';
 import { AlertTables } from './alerts';
 import { CommandTable } from './commands';
 import { CoordinationTables } from './coordination';
@@ -26,7 +28,7 @@ import { DirectoryTables } from './directory';
 import { DocumentTable } from './documents';
 import { EventTable } from './events';
 
-export class PostgresStore implements Store {
+export class PostgresStore implements Store, BackupCapable {
   readonly kind = 'postgres';
   private readonly db: Db;
   /** The schema the store's tables live in; null when it uses the connection's search_path as is. */
@@ -52,6 +54,11 @@ export class PostgresStore implements Store {
     this.attachments = new AttachmentTable(db);
   }
 
+  /** Backup and restore of the whole schema (see ../backup). */
+  backupIO(): BackupIO {
+    return new PostgresBackupIO(this.db);
+  }
+
   /** Ends every pooled connection; later calls reject with "closed". Closing twice is harmless. */
   async close(): Promise<void> {
     await this.db.close();
@@ -72,6 +79,9 @@ export class PostgresStore implements Store {
   }
   resetDocument(name: string, state: Uint8Array, epoch: string): Promise<void> {
     return this.documents.reset(name, state, epoch);
+  }
+  setEpoch(name: string, epoch: string): Promise<void> {
+    return this.documents.setEpoch(name, epoch);
   }
   countUpdates(name: string): Promise<number> {
     return this.documents.count(name);

@@ -100,6 +100,10 @@ export class DocumentTable {
     });
   }
 
+  async setEpoch(name: string, epoch: string): Promise<void> {
+    if ((await this.db.run('UPDATE documents SET epoch = $2 WHERE name = $1', [name, epoch])) !== 1) throw unknownDocument(name);
+  }
+
   /** One statement, so the document row and its updates are read from one snapshot. */
   async count(name: string): Promise<number> {
     const [row] = await this.db.rows<{ n: string }>(

@@ -19,7 +19,9 @@ import type {
   UserRecord,
 } from '../Store';
 import { AlertTables } from './alerts';
+import type { BackupCapable, BackupIO } from '../backup/io';
 import { AttachmentTable } from './attachments';
+import { SqliteBackupIO } from './backup';
 import { CommandTable } from './commands';
 import { CoordinationTables } from './coordination';
 import { DirectoryTables } from './directory';
@@ -39,7 +41,7 @@ interface Tables {
 /** Pragmas a caller may read through `SqliteStore.pragma` (read-only by construction). */
 const READABLE_PRAGMAS = new Set(['journal_mode', 'synchronous', 'foreign_keys', 'busy_timeout', 'user_version']);
 
-export class SqliteStore implements Store {
+export class SqliteStore implements Store, BackupCapable {
   readonly kind = 'sqlite';
   private readonly db: Database;
   private tables: Tables | null;
@@ -75,6 +77,12 @@ export class SqliteStore implements Store {
     return this.tables;
   }
 
+  /** Backup and restore of the whole file (see ../backup). */
+  backupIO(): BackupIO {
+    this.open();
+    return new SqliteBackupIO(this.db);
+  }
+
   async close(): Promise<void> {
     if (!this.tables) return;
     this.tables = null;
@@ -96,6 +104,9 @@ export class SqliteStore implements Store {
   }
   async resetDocument(name: string, state: Uint8Array, epoch: string): Promise<void> {
     this.open().documents.reset(name, state, epoch);
+  }
+  async setEpoch(name: string, epoch: string): Promise<void> {
+    this.open().documents.setEpoch(name, epoch);
   }
   async countUpdates(name: string): Promise<number> {
     return this.open().documents.count(name);

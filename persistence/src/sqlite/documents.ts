@@ -25,6 +25,7 @@ export class DocumentTable {
   private readonly deleteUpdatesUpto;
   private readonly deleteAllUpdates;
   private readonly writeReset;
+  private readonly writeEpoch;
   private readonly compactTx;
   private readonly resetTx;
   private readonly loadTx;
@@ -55,6 +56,7 @@ export class DocumentTable {
       'UPDATE documents SET snapshot = ?, epoch = ?, compacted_upto = ? WHERE name = ?',
     );
 
+    this.writeEpoch = db.prepare<[string, string]>('UPDATE documents SET epoch = ? WHERE name = ?');
     this.compactTx = db.transaction((name: string, merged: Uint8Array, uptoSeq: number) => {
       const doc = this.requireDoc(name);
       // A compaction that folds nothing new, or was planned before a newer compaction or a
@@ -117,6 +119,10 @@ export class DocumentTable {
 
   reset(name: string, state: Uint8Array, epoch: string): void {
     this.resetTx.immediate(name, bytesToBlob(state), epoch);
+  }
+
+  setEpoch(name: string, epoch: string): void {
+    if (this.writeEpoch.run(epoch, name).changes !== 1) throw new Error(`unknown document "${name}" (call ensureDocument first)`);
   }
 
   count(name: string): number {

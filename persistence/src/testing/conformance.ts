@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe } from 'vitest';
 import type { Store } from '../Store';
 import type { SuiteContext } from './fixtures';
 import { describeAlerts } from './suites/alerts';
+import { describeBackup } from './suites/backup';
 import { describeAttachments } from './suites/attachments';
 import { describeCommands } from './suites/commands';
 import { describeDirectory } from './suites/directory';
@@ -64,5 +65,6 @@ export function runStoreConformance(label: string, factory: StoreFactory): void 
     describeCoordination(ctx);
     describeAttachments(ctx);
     describeAlerts(ctx);
+    describeBackup(ctx);
   });
 }

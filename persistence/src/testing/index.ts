@@ -1,3 +1,4 @@
 export { runStoreConformance } from './conformance';
 export type { StoreFactory, StoreHarness } from './conformance';
 export * from './postgres';
+export { epochs, FILLED, fillEverything, readEverything } from './backupFixtures';

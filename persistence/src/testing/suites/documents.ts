@@ -210,9 +210,26 @@ export function describeDocuments(ctx: SuiteContext): void {
       expect(rebuiltText(b)).toBe('BB');
     });
 
-    it('compacting or resetting an unknown document is refused', async () => {
+    it('setEpoch changes the epoch and keeps the snapshot and every update', async () => {
+      const editor = new Editor();
+      await ctx.store.ensureDocument('card:1', () => 'e1');
+      const u1 = editor.type('kept ');
+      const s1 = await ctx.store.appendUpdate('card:1', u1);
+      await ctx.store.compactDocument('card:1', merge(u1), s1);
+      const s2 = await ctx.store.appendUpdate('card:1', editor.type('history'));
+      await ctx.store.setEpoch('card:1', 'e2');
+      const s3 = await ctx.store.appendUpdate('card:1', editor.type('!'));
+      const loaded = await ctx.store.loadDocument('card:1');
+      expect(loaded?.epoch).toBe('e2');
+      expect(loaded?.updates.map((u) => u.seq)).toEqual([s2, s3]);
+      expect(rebuiltText(loaded)).toBe('kept history!');
+      expect(await ctx.store.ensureDocument('card:1', () => 'e3')).toEqual({ epoch: 'e2', created: false });
+    });
+
+    it('compacting, resetting or re-epoching an unknown document is refused', async () => {
       await expect(ctx.store.compactDocument('nope', stateWithText('x'), 1)).rejects.toThrow(/nope/);
       await expect(ctx.store.resetDocument('nope', stateWithText('x'), 'e1')).rejects.toThrow(/nope/);
+      await expect(ctx.store.setEpoch('nope', 'e1')).rejects.toThrow(/nope/);
       expect(await ctx.store.loadDocument('nope')).toBeNull();
     });
   });
