@@ -66,7 +66,7 @@ describe.skipIf(!runnable)('working offline: a sales rep changes things with no 
     await paragraphUnder(page, 'pack', 'Meeting notes').click();
     await page.keyboard.type(words);
     await expect.poll(() => waitingCount(page)).toBe(moved.length + 2); // 3 moves, 1 new deal, 1 document
-    await page.waitForTimeout(300); // IndexedDB writes are asynchronous
+    await page.waitForTimeout(500); // IndexedDB writes are asynchronous
 
     // A reload with no network: the service worker serves the app, IndexedDB the rest.
     await page.reload();
@@ -173,6 +173,8 @@ describe.skipIf(!runnable)('working offline: a sales rep changes things with no 
     await waitForBadge(page, 'offline', 5000);
     await paragraphUnder(page, 'pack', 'Meeting notes').click();
     await page.keyboard.type(words);
+    await expect.poll(() => editorOf(page, 'pack').textContent()).toContain(words);
+    await page.waitForTimeout(500); // IndexedDB writes are asynchronous: let the last keystrokes land before the reload
     // As if the server had been restored from a backup meanwhile: this device's copy is of another epoch.
     await page.evaluate((name) => {
       for (const key of Object.keys(localStorage)) if (key.startsWith('baton.epoch.') && key.endsWith(name)) localStorage.setItem(key, 'an-older-epoch');
