@@ -1,6 +1,6 @@
 import { CARD_DEFAULTS, DEFAULT_STAGES, type Card, type CardId, type StageId, type UserId } from '@baton/shared-types';
 import { compareByRank } from '@baton/shared-types';
-import type { BaseBoard } from '../src/sync/boardIndex';
+import type { BaseBoard } from '@baton/shared-types/ydoc';
 
 let n = 0;
 /** A UUID-shaped id that sorts by creation order, so test output is readable. */

@@ -64,16 +64,16 @@ describe('a replayed command id', () => {
     const id = randomUUID();
     // Hold the first command inside the real store's commit, so it is certainly still in flight.
     const store = server.store;
-    const original = store.commitCommand;
+    const original = store.commitCommands;
     let release = () => {};
     const held = new Promise<void>((resolve) => (release = resolve));
     let entered = () => {};
     const inside = new Promise<void>((resolve) => (entered = resolve));
-    store.commitCommand = async (record, events) => {
-      store.commitCommand = original;
+    store.commitCommands = async (batch) => {
+      store.commitCommands = original;
       entered();
       await held;
-      return original.call(store, record, events);
+      return original.call(store, batch);
     };
     try {
       const mine = sales.send({ id, type: 'updateCard', cardId: own.id, fields: { nextStep: 'Racing' } });
@@ -83,7 +83,7 @@ describe('a replayed command id', () => {
       release();
       expect(await mine).toEqual({ type: 'ack', id });
     } finally {
-      store.commitCommand = original;
+      store.commitCommands = original;
       release();
     }
     await manager.waitFor(() => manager.card(own.id)?.nextStep === 'Racing');

@@ -156,11 +156,11 @@ describe('a command that fails inside the server', () => {
     const { raw } = await rawMember('sales');
     const card = cardOf(manager, 'sales', 'needs_confirmed');
     const store = server.store;
-    const original = store.commitCommand;
+    const original = store.commitCommands;
     let injected = 0;
-    store.commitCommand = async () => {
+    store.commitCommands = async () => {
       injected++;
-      store.commitCommand = original;
+      store.commitCommands = original;
       throw new Error('disk unplugged (injected fault)');
     };
     const failing = { id: randomUUID(), type: 'updateCard', cardId: card.id, fields: { nextStep: 'After the outage' } };
@@ -171,7 +171,7 @@ describe('a command that fails inside the server', () => {
     try {
       answer = await raw.command(DOC, JSON.stringify(failing));
     } finally {
-      store.commitCommand = original;
+      store.commitCommands = original;
       log = logged.mock.calls.map((call) => call.map(String).join(' ')).join('\n');
       logged.mockRestore();
     }

@@ -10,7 +10,7 @@ describe('placing a card in a column', () => {
     for (let i = 0; i < 5; i++) {
       const { rank, reranked } = placeInColumn(column, `n${i}`, 'a', 'z');
       expect(reranked).toEqual([]);
-      column = [...column, card(`n${i}`, rank)];
+      column = [...column, card(`n${i}`, rank)].sort(compareByRank);
     }
     expect(column.sort(compareByRank).map((c) => c.id)).toEqual(['a', 'n4', 'n3', 'n2', 'n1', 'n0', 'z']);
   });
@@ -35,7 +35,7 @@ describe('placing a card in a column', () => {
       const { rank, reranked } = placeInColumn(column, `n${i}`, 'top', null);
       if (reranked.length > 0) rebalanced++;
       const ranks = new Map(reranked.map((r) => [r.cardId, r.rank]));
-      column = [...column.map((c) => card(c.id, ranks.get(c.id) ?? c.rank)), card(`n${i}`, rank)];
+      column = [...column.map((c) => card(c.id, ranks.get(c.id) ?? c.rank)), card(`n${i}`, rank)].sort(compareByRank);
       expect(rank.length).toBeLessThanOrEqual(REBALANCE_RANK_LENGTH);
     }
     expect(rebalanced).toBeGreaterThan(0);

@@ -41,6 +41,15 @@ export interface Store {
    * nothing is written and the earlier record is returned.
    */
   commitCommand(record: CommandRecord, events: readonly EventRecord[]): Promise<CommitResult>;
+  /**
+   * Commits several answered commands of one board in ONE transaction (one fsync), in order, all or nothing.
+   * Each applied command (see isApplied: ack with effects) gets the board's next sequence number, consecutive in batch order;
+   * others get seq null. If any command id in the batch was already recorded, nothing is written and the
+   * result names the first such entry: { status: 'duplicate', index, existing }.
+   * An empty batch commits nothing and touches no storage. Records naming different boards, or
+   * repeating a command id within the batch, are programming errors: the call rejects and writes nothing.
+   */
+  commitCommands(batch: ReadonlyArray<CommandBatchEntry>): Promise<BatchCommitResult>;
   getCommand(commandId: string): Promise<StoredCommand | null>;
   /** Applied commands (those with a sequence number) of a board after `seq`, in order. */
   listAppliedCommands(boardId: BoardId | string, afterSeq: number): Promise<StoredCommand[]>;
@@ -134,6 +143,16 @@ export interface StoredCommand extends CommandRecord {
 }
 
 export type CommitResult = { status: 'committed'; seq: number | null } | { status: 'duplicate'; existing: StoredCommand };
+
+/** One answered command of a `commitCommands` batch, with the events it writes. */
+export interface CommandBatchEntry {
+  record: CommandRecord;
+  events: readonly EventRecord[];
+}
+
+export type BatchCommitResult =
+  | { status: 'committed'; seqs: Array<number | null> }
+  | { status: 'duplicate'; index: number; existing: StoredCommand };
 
 export interface EventRecord {
   boardId: string;

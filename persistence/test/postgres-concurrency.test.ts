@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { MIGRATIONS, runMigrations } from '../src/postgres';
 import type { PgMigration } from '../src/postgres';
-import { command, Editor, event, merge, rebuiltText } from '../src/testing/fixtures';
+import { command, Editor, event, merge, rebuiltText, rejection } from '../src/testing/fixtures';
 import { postgresDescribe, Sandbox } from '../src/testing/postgres';
 
 const describePg = await postgresDescribe('the PostgreSQL multi-process suite');
@@ -52,6 +52,60 @@ describePg('PostgresStore across processes', () => {
       expect(stored?.seq).toBe(i + 1);
     }
     expect(await a.listEvents({ boardId: 'demo' })).toHaveLength(10);
+  });
+
+  it('a batch racing an uncommitted writer of one of its ids rolls back and reports that entry', async () => {
+    const store = await box.open();
+    await store.commitCommand(command('before'), []);
+    const other = await box.raw().connect();
+    const insertRace = (id: string) =>
+      other.query(
+        `INSERT INTO commands (command_id, board_id, seq, actor, type, at, answer, effects)
+         VALUES ($1, 'demo', NULL, 'racer', 'updateCard', 5, $2, '[]')`,
+        [id, JSON.stringify(rejection(id).answer)],
+      );
+    const batch = ['r1', 'r2', 'r3'].map((id) => ({ record: command(id), events: [event({ type: id })] }));
+    try {
+      for (const outcome of ['COMMIT', 'ROLLBACK'] as const) {
+        await other.query('BEGIN');
+        await insertRace('r2');
+        // The batch sees no r2 yet, so it gets as far as its insert and waits on the racing row.
+        const pending = store.commitCommands(batch);
+        await box.waitForSession('%INSERT INTO commands%', 'Lock');
+        await other.query(outcome);
+        if (outcome === 'COMMIT') {
+          expect(await pending).toEqual({ status: 'duplicate', index: 1, existing: { ...rejection('r2', { actor: 'racer', at: 5 }), seq: null } });
+          expect(await store.getCommand('r1')).toBeNull();
+          expect(await store.listEvents({ boardId: 'demo' })).toEqual([]);
+          await other.query("DELETE FROM commands WHERE command_id = 'r2'");
+        } else {
+          expect(await pending).toEqual({ status: 'committed', seqs: [2, 3, 4] });
+          expect((await store.listEvents({ boardId: 'demo' })).map((e) => e.type)).toEqual(['r1', 'r2', 'r3']);
+        }
+      }
+    } finally {
+      other.release();
+    }
+  });
+
+  it('batches of the same ids in opposite orders from two stores do not deadlock', async () => {
+    const [a, b] = await Promise.all([box.open(), box.open()]);
+    if (!a || !b) throw new Error('stores did not open');
+    // Each command row takes 100 ms to insert, so both batches are mid-statement at once: were
+    // rows inserted in batch order, each would hold one id the other waits for.
+    await box.raw().query(`
+      CREATE FUNCTION slow_command() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM pg_sleep(0.1); RETURN NEW; END $$;
+      CREATE TRIGGER slow_command BEFORE INSERT ON commands FOR EACH ROW EXECUTE FUNCTION slow_command();`);
+    // Refusals only: no seq, so no board lock serialises the two transactions.
+    const ids = ['x', 'y', 'z'];
+    const results = await Promise.all([
+      a.commitCommands(ids.map((id) => ({ record: rejection(id, { actor: 'a' }), events: [] }))),
+      b.commitCommands([...ids].reverse().map((id) => ({ record: rejection(id, { actor: 'b' }), events: [] }))),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual(['committed', 'duplicate']);
+    const winner = results[0]?.status === 'committed' ? 'a' : 'b';
+    for (const id of ids) expect((await a.getCommand(id))?.actor).toBe(winner);
+    expect(results.find((r) => r.status === 'duplicate')).toMatchObject({ index: 0 });
   });
 
   it('stores opening a fresh schema together apply each migration once', async () => {

@@ -149,5 +149,23 @@ describePg('postgres', () => {
       await raw.query('DROP TRIGGER fail_event ON events');
       expect(await store.commitCommand(command('c2'), [event()])).toEqual({ status: 'committed', seq: 1 });
     });
+
+    it('a batch whose last events cannot be written records none of its commands or events', async () => {
+      const store = await box.open();
+      const raw = box.raw();
+      await raw.query(`
+        CREATE FUNCTION fail_event() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN IF NEW.type = 'bad' THEN RAISE EXCEPTION 'no space'; END IF; RETURN NEW; END $$;
+        CREATE TRIGGER fail_event BEFORE INSERT ON events FOR EACH ROW EXECUTE FUNCTION fail_event();`);
+      const batch = [
+        { record: command('c1'), events: [event()] },
+        { record: command('c2'), events: [event({ type: 'bad' })] },
+      ];
+      await expect(store.commitCommands(batch)).rejects.toThrow('no space');
+      expect(await store.getCommand('c1')).toBeNull();
+      expect(await store.listEvents({ boardId: 'demo' })).toEqual([]);
+      await raw.query('DROP TRIGGER fail_event ON events');
+      expect(await store.commitCommands([{ record: command('c3'), events: [event()] }])).toEqual({ status: 'committed', seqs: [1] });
+    });
   });
 });

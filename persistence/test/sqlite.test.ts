@@ -164,6 +164,20 @@ describe('SqliteStore specifics', () => {
     expect(await store.commitCommand(command('c2'), [event()])).toEqual({ status: 'committed', seq: 1 });
   });
 
+  it('a batch whose last events cannot be written records none of its commands or events', async () => {
+    const store = await open();
+    raw().exec("CREATE TRIGGER fail_event BEFORE INSERT ON events WHEN NEW.type = 'bad' BEGIN SELECT RAISE(ABORT, 'no space'); END");
+    const batch = [
+      { record: command('c1'), events: [event()] },
+      { record: command('c2'), events: [event({ type: 'bad' })] },
+    ];
+    await expect(store.commitCommands(batch)).rejects.toThrow('no space');
+    expect(await store.getCommand('c1')).toBeNull();
+    expect(await store.listEvents({ boardId: 'demo' })).toEqual([]);
+    raw().exec('DROP TRIGGER fail_event');
+    expect(await store.commitCommands([{ record: command('c3'), events: [event()] }])).toEqual({ status: 'committed', seqs: [1] });
+  });
+
   it('two stores on one file share sequences and locks, like two server processes', async () => {
     const a = await open();
     const b = await open();

@@ -5,7 +5,7 @@ import { clearDocument, IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
 import { uuid } from '../lib/uuid';
 import { AnswerWaiters, type OutcomeHandler } from './answers';
-import { BoardIndex } from './boardIndex';
+import { BoardIndex } from '@baton/shared-types/ydoc';
 import { BoardStore } from './boardStore';
 import { CommandChannel, type CommandRejection } from './commandChannel';
 import { readCachedEpoch, writeCachedEpoch } from './epochStore';

@@ -1,5 +1,5 @@
 import type { Card, Command, StageConfig } from '@baton/shared-types';
-import { EMPTY_BASE, type BaseBoard } from './boardIndex';
+import { EMPTY_BASE, type BaseBoard } from '@baton/shared-types/ydoc';
 import type { Outbox } from './outbox';
 import { applyOverlay, isReflected } from './overlay';
 

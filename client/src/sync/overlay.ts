@@ -1,5 +1,5 @@
 import { CARD_DEFAULTS, FIRST_STAGE_ID, type Card, type CardId, type UpdateCardCommand, type Command, type StageId, type UserId } from '@baton/shared-types';
-import { insertionIndex, type BaseBoard } from './boardIndex';
+import { insertionIndex, type BaseBoard } from '@baton/shared-types/ydoc';
 
 export interface OverlayContext {
   /** The local user, owner of cards they create. */

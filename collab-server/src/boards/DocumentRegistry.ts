@@ -2,6 +2,11 @@
 export interface DocumentRegistry {
   /** Resolves when every update of the document seen so far is durable. */
   flush(documentName: string): Promise<void>;
+  /**
+   * Sends the document's buffered changes to its connections now instead of at the end of
+   * the event-loop turn, so a command's answer never reaches its sender before its effect.
+   */
+  broadcastNow(documentName: string): void;
   /** The document's current epoch, when it is loaded. */
   epochOf(documentName: string): string | null;
 }

@@ -10,7 +10,7 @@ import {
   type Result,
   type UserId,
 } from '@baton/shared-types';
-import { applyEffects, readCard, readCards, readSla, readStages, readStandupState } from '@baton/shared-types/ydoc';
+import { applyEffects, type BoardEffect } from '@baton/shared-types/ydoc';
 import { randomUUID } from 'node:crypto';
 import type * as Y from 'yjs';
 import type { DocAccess } from '../boards/docAccess';
@@ -19,11 +19,12 @@ import type { Directory, MemberInfo } from '../boards/directory';
 import { serverOrigin } from '../boards/origins';
 import type { Clock } from '../clock';
 import type { Logger } from '../log';
-import type { BoardMember, Decision, DecisionContext, FollowUp } from './context';
+import type { BoardMember, Decision, DecisionContext, DecisionEvent, FollowUp } from './context';
+import { BoardView, decisionContext } from './boardView';
 import { decide } from './decide';
 import { singleProcessLock, type BoardLock } from './boardLock';
 import { preload, type Preloaded } from './preload';
-import { SerialQueue } from './queue';
+import { BatchQueue } from './queue';
 
 export interface CommandServiceDeps {
   store: Store;
@@ -54,6 +55,28 @@ interface Job {
   decide(ctx: DecisionContext): Result<Decision>;
 }
 
+/** A job that passed the checks made before the board is locked. */
+interface Pending {
+  index: number;
+  job: Job;
+  now: number;
+  actor: Actor;
+  extras: Preloaded;
+}
+
+/** What deciding a job came to, before it is committed. */
+interface Outcome {
+  job: Job;
+  now: number;
+  answer: CommandAnswer;
+  effects: BoardEffect[];
+  events: DecisionEvent[];
+  followUps: FollowUp[];
+}
+
+/** At most this many commands are decided and committed together. */
+const MAX_BATCH = 200;
+
 /** The actor of changes the server makes on its own account. */
 export const SYSTEM_ACTOR = 'system';
 
@@ -67,7 +90,7 @@ const NOTHING_PRELOADED: Preloaded = { upload: null, handoffDocs: { requirements
  * wait until its update is durable -> answer. Never throws: every failure is a `reject`.
  */
 export class CommandService {
-  private readonly queues = new Map<string, SerialQueue>();
+  private readonly queues = new Map<string, BatchQueue<Job, CommandAnswer>>();
   /** Commands accepted but not answered yet, by id, with who sent them to which board. */
   private readonly inFlight = new Map<string, { userId: string; boardId: string; answer: Promise<CommandAnswer> }>();
 
@@ -135,87 +158,111 @@ export class CommandService {
   private enqueue(job: Job): Promise<CommandAnswer> {
     let queue = this.queues.get(job.boardId);
     if (!queue) {
-      queue = new SerialQueue();
+      queue = new BatchQueue((jobs: Job[]) => this.executeBatch(jobs), MAX_BATCH);
       this.queues.set(job.boardId, queue);
     }
     if (queue.size >= LIMITS.maxQueuedCommandsPerBoard) {
       return Promise.resolve(reject(job.id, { reason: 'internal', message: 'The board is busy; the change was not applied, try again' }));
     }
-    return queue.run(() => this.execute(job));
+    return queue.run(job);
   }
 
-  private async execute(job: Job): Promise<CommandAnswer> {
+  /** One board's jobs, in order: replays and non-members are answered first, the rest decided and committed together. */
+  private async executeBatch(jobs: Job[]): Promise<CommandAnswer[]> {
     const { store, clock, directory } = this.deps;
-    const previous = await store.getCommand(job.id);
-    if (previous) return this.replay(previous, job);
-
-    const members = await directory.members(job.boardId);
-    const member = members.get(job.userId);
-    const now = job.now ?? clock.now();
-    if (!member && !job.system) return this.refuse(job, now, { reason: 'forbidden', message: 'You are not a member of this board' });
-    const actor: Actor = { userId: job.userId as UserId, role: member?.role ?? 'admin' };
-    const extras = await job.load();
-    const lock = this.deps.lock ?? singleProcessLock;
-    return this.deps.docs.withDoc(boardDocName(job.boardId), (doc) => lock.run(job.boardId, doc, () => this.decideAndApply(job, doc, actor, now, members, extras)));
+    const boardId = (jobs[0] as Job).boardId;
+    const answers: CommandAnswer[] = [];
+    const members = await directory.members(boardId);
+    const live: Pending[] = [];
+    for (const [index, job] of jobs.entries()) {
+      const previous = await store.getCommand(job.id);
+      if (previous) {
+        answers[index] = this.replay(previous, job);
+        continue;
+      }
+      const member = members.get(job.userId);
+      const now = job.now ?? clock.now();
+      if (!member && !job.system) {
+        answers[index] = await this.refuse(job, now, { reason: 'forbidden', message: 'You are not a member of this board' });
+        continue;
+      }
+      const actor: Actor = { userId: job.userId as UserId, role: member?.role ?? 'admin' };
+      live.push({ index, job, now, actor, extras: await job.load() });
+    }
+    if (live.length > 0) {
+      const lock = this.deps.lock ?? singleProcessLock;
+      const decided = await this.deps.docs.withDoc(boardDocName(boardId), (doc) => lock.run(boardId, doc, () => this.decideAndApply(live, doc, members)));
+      live.forEach((p, i) => (answers[p.index] = decided[i] as CommandAnswer));
+    }
+    return answers;
   }
 
-  private async decideAndApply(
-    job: Job,
-    doc: Y.Doc,
-    actor: Actor,
-    now: number,
-    members: Map<string, MemberInfo>,
-    extras: Preloaded,
-  ): Promise<CommandAnswer> {
+  /**
+   * Decides each job against the board as the batch's earlier jobs leave it (BoardView),
+   * commits every answer, effect and event in one transaction, then applies all effects to
+   * the live document in one Yjs transaction (one update, one broadcast) and answers.
+   */
+  private async decideAndApply(live: Pending[], doc: Y.Doc, members: Map<string, MemberInfo>): Promise<CommandAnswer[]> {
     const { store } = this.deps;
     const boardMembers = new Map<string, BoardMember>(
       [...members].map(([id, m]) => [id, { role: m.role, region: m.user.region, displayName: m.user.displayName }]),
     );
-    const decision = job.decide(this.context(doc, actor, now, boardMembers, extras));
-    if (!decision.ok) return this.refuse(job, now, decision.error);
+    const view = new BoardView(doc);
+    const outcomes: Outcome[] = [];
+    const refused = (p: Pending, refusal: Refusal): Outcome => ({ job: p.job, now: p.now, answer: reject(p.job.id, refusal), effects: [], events: [], followUps: [] });
+    for (const p of live) {
+      const decision = p.job.decide(decisionContext(view, p.actor, p.now, boardMembers, p.extras));
+      if (!decision.ok) {
+        outcomes.push(refused(p, decision.error));
+        continue;
+      }
+      const { effects, events, result, followUps = [] } = decision.value;
+      // Card documents (pack:, review:, plan:) are named by card id alone, so a card id may
+      // belong to one board only.
+      if (p.job.type === 'createCard' && !(await store.registerCard(String(result?.cardId), p.job.boardId))) {
+        outcomes.push(refused(p, { reason: 'conflict', message: 'A card with this id already exists' }));
+        continue;
+      }
+      view.apply(effects);
+      const answer: CommandAnswer = result ? { type: 'ack', id: p.job.id, result } : { type: 'ack', id: p.job.id };
+      outcomes.push({ job: p.job, now: p.now, answer, effects, events, followUps });
+    }
 
-    const { effects, events, result, followUps = [] } = decision.value;
-    // Card documents (pack:, review:, plan:) are named by card id alone, so a card id may
-    // belong to one board only.
-    if (job.type === 'createCard' && !(await store.registerCard(String(result?.cardId), job.boardId))) {
-      return this.refuse(job, now, { reason: 'conflict', message: 'A card with this id already exists' });
-    }
-    const answer: CommandAnswer = result ? { type: 'ack', id: job.id, result } : { type: 'ack', id: job.id };
-    const commit = await store.commitCommand(
-      { commandId: job.id, boardId: job.boardId, actor: job.userId, type: job.type, at: now, answer, effects },
-      events.map((e) => ({ ...e, boardId: job.boardId, actor: job.userId, at: now })),
+    const recorded = outcomes.filter((o) => o.answer.type === 'ack' || o.job.recordRefusals);
+    const commit = await store.commitCommands(
+      recorded.map(({ job, now, answer, effects, events }) => ({
+        record: { commandId: job.id, boardId: job.boardId, actor: job.userId, type: job.type, at: now, answer, effects },
+        events: events.map((e) => ({ ...e, boardId: job.boardId, actor: job.userId, at: now })),
+      })),
     );
-    if (commit.status === 'duplicate') return this.replay(commit.existing, job);
-    if (effects.length > 0) {
-      applyEffects(doc, effects, commit.seq ?? 0, serverOrigin('command', job.id));
-      await this.deps.documents.flush(boardDocName(job.boardId));
+    if (commit.status === 'duplicate') {
+      // One of these ids was recorded meanwhile (a replay racing this one): nothing was
+      // written, so decide them again one at a time; that one gets the recorded answer.
+      if (live.length === 1) return [this.replay(commit.existing, (live[0] as Pending).job)];
+      const answers: CommandAnswer[] = [];
+      for (const p of live) answers.push(...(await this.decideAndApply([p], doc, members)));
+      return answers;
     }
-    for (const f of followUps) {
-      try {
-        await this.deps.followUp?.(job.boardId, f);
-      } catch (error) {
-        // The effect is committed; the follow-up is repaired when its document next loads.
-        this.deps.log.error('a follow-up failed', error, { boardId: job.boardId, followUp: f.kind });
+
+    const effects = outcomes.flatMap((o) => (o.answer.type === 'ack' ? o.effects : []));
+    if (effects.length > 0) {
+      const lastSeq = Math.max(0, ...commit.seqs.map((s) => s ?? 0));
+      const first = (live[0] as Pending).job;
+      applyEffects(doc, effects, lastSeq, serverOrigin('command', live.length === 1 ? first.id : `${live.length} commands`));
+      this.deps.documents.broadcastNow(boardDocName(first.boardId));
+      await this.deps.documents.flush(boardDocName(first.boardId));
+    }
+    for (const o of outcomes) {
+      for (const f of o.followUps) {
+        try {
+          await this.deps.followUp?.(o.job.boardId, f);
+        } catch (error) {
+          // The effect is committed; the follow-up is repaired when its document next loads.
+          this.deps.log.error('a follow-up failed', error, { boardId: o.job.boardId, followUp: f.kind });
+        }
       }
     }
-    return answer;
-  }
-
-  private context(doc: Y.Doc, actor: Actor, now: number, members: Map<string, BoardMember>, extras: Preloaded): DecisionContext {
-    return {
-      actor,
-      now,
-      stages: readStages(doc),
-      getCard: (id) => readCard(doc, id),
-      column: (stageId) => readCards(doc).filter((c) => c.stage === stageId),
-      allCards: () => readCards(doc),
-      sla: readSla(doc),
-      standup: readStandupState(doc),
-      members,
-      getUpload: (id) => (extras.upload && extras.upload.id === id ? extras.upload : null),
-      handoffDocs: extras.handoffDocs,
-      newId: randomUUID,
-    };
+    return outcomes.map((o) => o.answer);
   }
 
   /** Refusals of people's commands are recorded, so a replayed id always gets the same answer. */

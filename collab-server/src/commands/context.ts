@@ -14,7 +14,9 @@ export interface DecisionContext {
   now: number;
   stages: readonly StageConfig[];
   getCard(id: string): Card | null;
-  column(stageId: string): Card[];
+  /** The live (not archived) cards of a stage, in rank order. */
+  column(stageId: string): readonly Card[];
+  /** Every card, archived ones included. */
   allCards(): Card[];
   sla: SlaConfig;
   standup: StandupState | null;

@@ -1,19 +1,56 @@
-/** Runs tasks one at a time, in the order they were added. A failing task does not stop the queue. */
-export class SerialQueue {
-  private tail: Promise<unknown> = Promise.resolve();
-  private waiting = 0;
+/**
+ * Runs jobs in batches, one batch at a time, in the order the jobs were added. Jobs added in
+ * the same turn of the event loop (e.g. every command read from the sockets in one poll
+ * phase), or while a batch is running, go into the next batch together; the batch starts in
+ * the check phase of the same loop iteration, so a lone job waits for nothing. A failing batch
+ * fails its own jobs only.
+ */
+export class BatchQueue<J, R> {
+  private pending: Array<{ job: J; resolve(r: R): void; reject(e: unknown): void }> = [];
+  private running = false;
+  private scheduled = false;
 
+  constructor(
+    private readonly runBatch: (jobs: J[]) => Promise<R[]>,
+    private readonly maxBatch: number,
+  ) {}
+
+  /** Jobs added and not finished yet. */
   get size(): number {
-    return this.waiting;
+    return this.pending.length + this.inBatch;
   }
 
-  run<T>(task: () => Promise<T>): Promise<T> {
-    this.waiting++;
-    const result = this.tail.then(task, task);
-    this.tail = result.then(
-      () => this.waiting--,
-      () => this.waiting--,
-    );
-    return result;
+  private inBatch = 0;
+
+  run(job: J): Promise<R> {
+    return new Promise<R>((resolve, reject) => {
+      this.pending.push({ job, resolve, reject });
+      this.schedule();
+    });
+  }
+
+  private schedule(): void {
+    if (this.running || this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
+      void this.drain();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    this.running = true;
+    while (this.pending.length > 0) {
+      const batch = this.pending.splice(0, this.maxBatch);
+      this.inBatch = batch.length;
+      try {
+        const results = await this.runBatch(batch.map((b) => b.job));
+        batch.forEach((b, i) => b.resolve(results[i] as R));
+      } catch (error) {
+        for (const b of batch) b.reject(error);
+      }
+      this.inBatch = 0;
+    }
+    this.running = false;
   }
 }

@@ -34,6 +34,7 @@ export class Documents implements Extension, DocumentRegistry {
   readonly extensionName = 'baton-documents';
   private readonly persisters = new Map<string, DocumentPersister>();
   private readonly epochs = new Map<string, string>();
+  private readonly loaded = new Map<string, { flush(): unknown }>();
   private stopped = false;
 
   constructor(
@@ -63,6 +64,7 @@ export class Documents implements Extension, DocumentRegistry {
       onError: (error) => this.log.error('could not persist a document update', error, { documentName }),
     });
     this.persisters.set(documentName, persister.attach());
+    this.loaded.set(documentName, document);
     this.hooks.loaded?.(documentName, document);
   }
 
@@ -88,12 +90,17 @@ export class Documents implements Extension, DocumentRegistry {
   async afterUnloadDocument({ documentName }: afterUnloadDocumentPayload): Promise<void> {
     this.persisters.get(documentName)?.detach();
     this.persisters.delete(documentName);
+    this.loaded.delete(documentName);
     this.epochs.delete(documentName);
     this.hooks.unloaded?.(documentName);
   }
 
   async flush(documentName: string): Promise<void> {
     await this.persisters.get(documentName)?.flush();
+  }
+
+  broadcastNow(documentName: string): void {
+    this.loaded.get(documentName)?.flush();
   }
 
   /** Shutdown: makes every loaded document durable and compact, then stops touching the store. */

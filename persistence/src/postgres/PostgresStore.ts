@@ -4,7 +4,9 @@ import type { BoardId, Membership, UserId } from '@baton/shared-types';
 import type {
   AlertRecord,
   AttachmentRecord,
+  BatchCommitResult,
   BoardRecord,
+  CommandBatchEntry,
   CommandRecord,
   CommitResult,
   EventQuery,
@@ -90,6 +92,9 @@ export class PostgresStore implements Store, BackupCapable {
   // --- commands and events ---
   commitCommand(record: CommandRecord, events: readonly EventRecord[]): Promise<CommitResult> {
     return this.commands.commit(record, events);
+  }
+  commitCommands(batch: ReadonlyArray<CommandBatchEntry>): Promise<BatchCommitResult> {
+    return this.commands.commitBatch(batch);
   }
   getCommand(commandId: string): Promise<StoredCommand | null> {
     return this.commands.get(commandId);

@@ -7,7 +7,9 @@ import type {
   AttachmentRecord,
   NotificationRecord,
   WebhookState,
+  BatchCommitResult,
   BoardRecord,
+  CommandBatchEntry,
   CommandRecord,
   CommitResult,
   EventQuery,
@@ -115,6 +117,9 @@ export class SqliteStore implements Store, BackupCapable {
   // --- commands and events ---
   async commitCommand(record: CommandRecord, events: readonly EventRecord[]): Promise<CommitResult> {
     return this.open().commands.commit(record, events);
+  }
+  async commitCommands(batch: ReadonlyArray<CommandBatchEntry>): Promise<BatchCommitResult> {
+    return this.open().commands.commitBatch(batch);
   }
   async getCommand(commandId: string): Promise<StoredCommand | null> {
     return this.open().commands.get(commandId);

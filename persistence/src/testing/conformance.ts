@@ -6,6 +6,7 @@ import type { SuiteContext } from './fixtures';
 import { describeAlerts } from './suites/alerts';
 import { describeBackup } from './suites/backup';
 import { describeAttachments } from './suites/attachments';
+import { describeCommandBatch } from './suites/commandBatch';
 import { describeCommands } from './suites/commands';
 import { describeDirectory } from './suites/directory';
 import { describeDocuments } from './suites/documents';
@@ -60,6 +61,7 @@ export function runStoreConformance(label: string, factory: StoreFactory): void 
 
     describeDocuments(ctx);
     describeCommands(ctx);
+    describeCommandBatch(ctx);
     describeEvents(ctx);
     describeDirectory(ctx);
     describeCoordination(ctx);

@@ -45,8 +45,14 @@ export function readMeta(doc: Y.Doc): BoardMeta {
 export function readStages(doc: Y.Doc): StageConfig[] {
   const arr = stagesArray(doc);
   if (arr.length === 0) return [...DEFAULT_STAGES];
-  const defaults: Omit<StageConfig, 'id' | 'label' | 'color'> = { requirements: [], wipLimit: null, approverRole: null, customFields: [], retired: false };
-  return arr.toArray().map((s) => ({ ...defaults, ...(s as Partial<StageConfig>) }) as StageConfig);
+  return arr.toArray().map((s) => withStageDefaults(s as Partial<StageConfig>));
+}
+
+const STAGE_DEFAULTS: Omit<StageConfig, 'id' | 'label' | 'color'> = { requirements: [], wipLimit: null, approverRole: null, customFields: [], retired: false };
+
+/** A stored stage with the fields older documents lack filled in. */
+export function withStageDefaults(stage: Partial<StageConfig>): StageConfig {
+  return { ...STAGE_DEFAULTS, ...stage } as StageConfig;
 }
 
 /** Reads one card; null when the entry is not a complete card (never trust a cache blindly). */

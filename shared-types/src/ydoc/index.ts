@@ -4,3 +4,4 @@ export * from './richText';
 export * from './packDoc';
 export * from './reviewDoc';
 export * from './planDoc';
+export * from './boardIndex';

@@ -1,0 +1,123 @@
+import { compareByRank, normalizeSla, readStandup, type Actor, type Card, type SlaConfig, type StageConfig, type StandupState } from '@baton/shared-types';
+import { BoardIndex, readSla, readStandupState, withStageDefaults, type BaseBoard, type BoardEffect } from '@baton/shared-types/ydoc';
+import { randomUUID } from 'node:crypto';
+import type * as Y from 'yjs';
+import type { BoardMember, DecisionContext } from './context';
+import type { Preloaded } from './preload';
+
+/**
+ * One index per loaded board document, kept in step with it by Yjs observers (see
+ * BoardIndex): a command reads the card it names and the column it touches without
+ * reading the whole board out of the document. It goes away with the document.
+ */
+const indexes = new WeakMap<Y.Doc, BoardIndex>();
+
+export function boardIndexOf(doc: Y.Doc): BoardIndex {
+  let index = indexes.get(doc);
+  if (!index) {
+    index = new BoardIndex(doc, () => undefined, true);
+    indexes.set(doc, index);
+  }
+  return index;
+}
+
+/** `base` with the fields of `patch` that are set. */
+function merged(base: Card, patch: Partial<Card>): Card {
+  const out: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(patch)) if (value !== undefined) out[key] = value;
+  return out as Card;
+}
+
+/**
+ * The board as a batch of commands sees it: the document as it is, plus the effects of the
+ * batch's earlier commands, which are decided and committed together but applied to the
+ * document only after the commit (no client may see an uncommitted change). Reads the same
+ * values `applyEffects` would leave in the document.
+ */
+export class BoardView {
+  private readonly changed = new Map<string, Card>();
+  private stagesOverride: StageConfig[] | null = null;
+  private readonly settings = new Map<string, unknown>();
+
+  constructor(
+    private readonly doc: Y.Doc,
+    private readonly base: BaseBoard = boardIndexOf(doc).current,
+  ) {}
+
+  get stages(): readonly StageConfig[] {
+    return this.stagesOverride ?? this.base.stages;
+  }
+
+  get sla(): SlaConfig {
+    return this.settings.has('sla') ? normalizeSla(this.settings.get('sla')) : readSla(this.doc);
+  }
+
+  get standup(): StandupState | null {
+    return this.settings.has('standup') ? readStandup(this.settings.get('standup')) : readStandupState(this.doc);
+  }
+
+  getCard(id: string): Card | null {
+    return this.changed.get(id) ?? this.base.cards.get(id) ?? null;
+  }
+
+  /** The live (not archived) cards of a stage, in rank order. */
+  column(stageId: string): readonly Card[] {
+    const column = this.base.columns.get(stageId) ?? [];
+    if (this.changed.size === 0) return column;
+    const out = column.filter((c) => !this.changed.has(c.id));
+    for (const card of this.changed.values()) if (card.stage === stageId && !card.archived) out.push(card);
+    return out.sort(compareByRank);
+  }
+
+  /** Every card, archived ones included. */
+  allCards(): Card[] {
+    const out = [...this.base.cards.values()].filter((c) => !this.changed.has(c.id));
+    out.push(...this.changed.values());
+    return out;
+  }
+
+  /** Records the effects of a command decided in this batch, for the commands after it. */
+  apply(effects: readonly BoardEffect[]): void {
+    for (const effect of effects) {
+      switch (effect.op) {
+        case 'putCard': {
+          const existing = this.getCard(effect.card.id);
+          const fresh: Partial<Card> = { customFields: {}, attachments: [], handoff: null, standupNotes: null };
+          this.changed.set(effect.card.id, merged(existing ?? (fresh as Card), effect.card));
+          break;
+        }
+        case 'setFields': {
+          const existing = this.getCard(effect.cardId);
+          if (existing) this.changed.set(effect.cardId, merged(existing, effect.fields));
+          break;
+        }
+        case 'setStages':
+          this.stagesOverride = effect.stages.map(withStageDefaults);
+          break;
+        case 'setSetting':
+          this.settings.set(effect.key, effect.value);
+          break;
+        case 'setMeta':
+          break;
+      }
+    }
+  }
+}
+
+/** What one command of a batch sees: the batch's view of the board, who acts, when. */
+export function decisionContext(view: BoardView, actor: Actor, now: number, members: ReadonlyMap<string, BoardMember>, extras: Preloaded): DecisionContext {
+  return {
+    actor,
+    now,
+    stages: view.stages,
+    getCard: (id) => view.getCard(id),
+    column: (stageId) => view.column(stageId),
+    allCards: () => view.allCards(),
+    sla: view.sla,
+    standup: view.standup,
+    members,
+    getUpload: (id) => (extras.upload && extras.upload.id === id ? extras.upload : null),
+    handoffDocs: extras.handoffDocs,
+    newId: randomUUID,
+  };
+}
