@@ -47,6 +47,25 @@ describe('a live board shared by two people', () => {
     expect(b.column('needs_confirmed').at(-1)?.id).toBe(card.id);
   });
 
+  it('delivers a change before its answer, so a sender never sees its card jump back', async () => {
+    // Ten commands from two people in the same instant are decided and committed together.
+    const cards = [...a.column('quote'), ...a.column('negotiation')].slice(0, 10);
+    const salesId = cardOf(a, 'sales', 'lead').ownerId;
+    const sent = cards.map((card, i) => ({ client: card.ownerId === salesId ? b : a, card, nextStep: `Call back ${i} ${Date.now()}` }));
+    expect(new Set(sent.map((x) => x.client)).size).toBe(2);
+    const answers = await Promise.all(
+      sent.map(async ({ client, card, nextStep }) => {
+        const answer = await client.send({ type: 'updateCard', cardId: card.id, fields: { nextStep } });
+        // At the moment the answer arrives, the sender's copy already holds the change.
+        return { answer, seen: client.card(card.id)?.nextStep === nextStep };
+      }),
+    );
+    expect(answers.map((x) => x.answer.type)).toEqual(sent.map(() => 'ack'));
+    expect(answers.map((x) => x.seen)).toEqual(sent.map(() => true));
+    const stored = new Map((await storedCards()).map((c) => [c.id, c.nextStep]));
+    for (const { card, nextStep } of sent) expect(stored.get(card.id)).toBe(nextStep);
+  });
+
   it('puts a card exactly between the two cards it was dropped between', async () => {
     const [first, second] = a.column('lead');
     const moving = cardOf(a, 'sales2', 'quote');
