@@ -1,0 +1,121 @@
+/**
+ * The measuring side that runs inside every server process under test: answers the load
+ * generator over IPC with CPU time, event-loop delay, websocket frames sent and memory,
+ * plus whatever peer-specific operations the server registers (load a board, unload it…).
+ */
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { WebSocket } from 'ws';
+import type { IpcReply, IpcRequest, MemoryReport, ReadyMessage, ServerWindow } from './ipc';
+
+type Handler = (args: unknown) => unknown;
+
+const sent = { frames: 0, bytes: 0 };
+
+/** Counts every frame any `ws` socket of this process sends (all peers use the same `ws`). */
+function countSends(): void {
+  const proto = WebSocket.prototype as unknown as { send: (data: unknown, ...rest: unknown[]) => void };
+  const original = proto.send;
+  proto.send = function (this: WebSocket, data: unknown, ...rest: unknown[]) {
+    sent.frames++;
+    if (data instanceof Uint8Array || data instanceof ArrayBuffer) sent.bytes += data.byteLength;
+    else if (typeof data === 'string') sent.bytes += Buffer.byteLength(data);
+    original.call(this, data, ...rest);
+  };
+}
+
+const gc = (globalThis as { gc?: () => void }).gc;
+
+async function collect(): Promise<void> {
+  if (!gc) return;
+  for (let i = 0; i < 3; i++) {
+    gc();
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+export interface Agent {
+  handle(op: string, handler: Handler): void;
+  ready(port: number): void;
+}
+
+export function startAgent(documents: () => number, shutdown: () => Promise<void>): Agent {
+  countSends();
+  const eld = monitorEventLoopDelay({ resolution: 5 });
+  eld.enable();
+  let window = { t: performance.now(), cpu: process.cpuUsage(), frames: 0, bytes: 0 };
+  const memory = (): MemoryReport => {
+    const m = process.memoryUsage();
+    return { rss: m.rss, heapUsed: m.heapUsed, external: m.external, arrayBuffers: m.arrayBuffers, documents: documents() };
+  };
+  const handlers = new Map<string, Handler>([
+    [
+      'window.begin',
+      () => {
+        eld.reset();
+        window = { t: performance.now(), cpu: process.cpuUsage(), frames: sent.frames, bytes: sent.bytes };
+        return null;
+      },
+    ],
+    [
+      'window.end',
+      (): ServerWindow => {
+        const cpu = process.cpuUsage(window.cpu);
+        const m = process.memoryUsage();
+        const ms = (ns: number) => ns / 1e6;
+        return {
+          wallMs: performance.now() - window.t,
+          cpuMs: (cpu.user + cpu.system) / 1000,
+          eld: { p50: ms(eld.percentile(50)), p99: ms(eld.percentile(99)), max: ms(eld.max) },
+          sentFrames: sent.frames - window.frames,
+          sentBytes: sent.bytes - window.bytes,
+          rss: m.rss,
+          heapUsed: m.heapUsed,
+        };
+      },
+    ],
+    ['memory', () => memory()],
+    [
+      'gc',
+      async () => {
+        await collect();
+        return memory();
+      },
+    ],
+    [
+      'shutdown',
+      async () => {
+        await shutdown();
+        setTimeout(() => process.exit(0), 10);
+        return null;
+      },
+    ],
+  ]);
+
+  process.on('message', (raw: IpcRequest) => {
+    const reply = (r: IpcReply) => process.send?.(r);
+    const handler = handlers.get(raw.op);
+    if (!handler) {
+      reply({ id: raw.id, ok: false, error: `unknown op ${raw.op}` });
+      return;
+    }
+    Promise.resolve()
+      .then(() => handler(raw.args))
+      .then(
+        (result) => reply({ id: raw.id, ok: true, result: result ?? null }),
+        (error: unknown) => reply({ id: raw.id, ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
+      );
+  });
+  process.on('disconnect', () => process.exit(0));
+
+  return {
+    handle: (op, handler) => handlers.set(op, handler),
+    ready: (port) => process.send?.({ type: 'ready', port } satisfies ReadyMessage),
+  };
+}
+
+/** Reads a required environment variable of a peer process. */
+export function env(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set`);
+  return value;
+}

@@ -1,0 +1,35 @@
+/** Messages between the load generator (parent) and a server process under test (child). */
+export interface IpcRequest {
+  id: number;
+  op: string;
+  args?: unknown;
+}
+
+export type IpcReply = { id: number; ok: true; result: unknown } | { id: number; ok: false; error: string };
+
+export interface ReadyMessage {
+  type: 'ready';
+  port: number;
+}
+
+/** What a server process reports about a measuring window (see agent.ts). */
+export interface ServerWindow {
+  wallMs: number;
+  /** User + system CPU time of the whole server process. */
+  cpuMs: number;
+  /** Event-loop delay over the window, in ms. */
+  eld: { p50: number; p99: number; max: number };
+  /** Websocket frames and bytes the server sent. */
+  sentFrames: number;
+  sentBytes: number;
+  rss: number;
+  heapUsed: number;
+}
+
+export interface MemoryReport {
+  rss: number;
+  heapUsed: number;
+  external: number;
+  arrayBuffers: number;
+  documents: number;
+}

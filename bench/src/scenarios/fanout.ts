@@ -1,0 +1,179 @@
+/**
+ * 1. Fan-out latency and 3. server CPU. Per peer, clients join in steps (50 → 200 → 500),
+ * all with presence on; 10% of them move a card every 2 s (each at its own phase). Latency
+ * = time from the moment the writing client sends (the Yjs update, or Baton's moveCard
+ * command) until each other client receives the frame carrying the change. After the joins
+ * at the idle count, an idle window measures what 500 connected clients with presence cost.
+ */
+import type { BenchContext, ScenarioResult } from '../context';
+import { assignCards } from '../lib/board';
+import { Mirror } from '../lib/clients/mirror';
+import { sleep, until } from '../lib/cpu';
+import { Fleet } from '../lib/fleet';
+import type { ServerWindow } from '../lib/ipc';
+import { loadGenWindow, type LoadGenWindow } from '../lib/loadgen';
+import { startPeer, type PeerId } from '../lib/peers';
+import { atMost, cell, guard, median, verdict } from '../lib/report';
+import type { Table } from '../lib/table';
+import { NonceTracker } from '../lib/tracker';
+import { initialStages, makeWriters, PeriodicMoves } from '../lib/workload';
+
+interface Run {
+  p50: number;
+  p99: number;
+  clientCpu: number;
+  clientEld: number;
+  serverCpuPct: number;
+  serverEldMax: number;
+  cpuPer1000: number;
+  deliveredPct: number;
+  rejected: number;
+}
+
+interface Idle {
+  serverCpuPct: number;
+  framesPerSec: number;
+  clientCpu: number;
+  rssMb: number;
+}
+
+interface PeerResult {
+  byCount: Map<number, Run[]>;
+  idle: Idle | null;
+  syncMs: number[];
+}
+
+async function idleWindow(call: <T>(op: string) => Promise<T>, ms: number): Promise<Idle> {
+  const end = loadGenWindow();
+  await call('window.begin');
+  await sleep(ms);
+  const w = await call<ServerWindow>('window.end');
+  return { serverCpuPct: (w.cpuMs / w.wallMs) * 100, framesPerSec: w.sentFrames / (w.wallMs / 1000), clientCpu: end().cpuPct, rssMb: w.rss / 2 ** 20 };
+}
+
+export async function fanout(ctx: BenchContext): Promise<ScenarioResult> {
+  const s = ctx.settings.fanout;
+  const prepared = await ctx.boards.get(s.cards);
+  const results = new Map<PeerId, PeerResult>();
+  const failures: string[] = [];
+
+  for (const spec of ctx.peers) await guard(ctx.log, failures, spec.label, async () => {
+    const peer = await startPeer(spec, prepared, ctx.boards);
+    const call = <T>(op: string) => peer.proc.call<T>(op);
+    let fleet: Fleet | null = null;
+    const tracker = new NonceTracker(() => fleet?.size ?? 0);
+    fleet = new Fleet(peer.target, tracker, true);
+    const mirror = spec.id === 'baton' ? null : new Mirror(prepared.update);
+    const stages = initialStages(prepared.board);
+    const result: PeerResult = { byCount: new Map(), idle: null, syncMs: [] };
+    results.set(spec.id, result);
+    try {
+      for (const n of s.counts) {
+        ctx.log(`  ${spec.label}: ${n} clients`);
+        result.syncMs.push(...(await fleet.grow(n)));
+        await sleep(1000);
+        if (n === s.idleAt) result.idle = await idleWindow(call, s.idleMs);
+
+        const movers = Math.max(1, Math.round(n * s.moverShare));
+        const writers = makeWriters(fleet.clients.slice(0, movers), prepared.board, assignCards(prepared.board, movers), stages, tracker, mirror);
+        const moves = new PeriodicMoves(writers, s.periodMs);
+        tracker.window = -1;
+        moves.start();
+        await sleep(s.warmupMs);
+        const windows: Array<{ id: number; server: ServerWindow; client: LoadGenWindow; t0: number; t1: number }> = [];
+        for (let r = 0; r < ctx.settings.runs; r++) {
+          const id = n * 100 + r;
+          const end = loadGenWindow();
+          const t0 = performance.now();
+          tracker.window = id;
+          await call('window.begin');
+          await sleep(s.windowMs);
+          const server = await call<ServerWindow>('window.end');
+          windows.push({ id, server, client: end(), t0, t1: performance.now() });
+        }
+        tracker.window = -2;
+        moves.stop();
+        await until(() => windows.every((w) => tracker.missing(w.id) <= 0), 10_000);
+        result.byCount.set(
+          n,
+          windows.map((w) => {
+            const st = tracker.windowStats(w.id);
+            const delivered = tracker.deliveredBetween(w.t0, w.t1);
+            return {
+              p50: st.latency.p(50),
+              p99: st.latency.p(99),
+              clientCpu: w.client.cpuPct,
+              clientEld: w.client.eldP99,
+              serverCpuPct: (w.server.cpuMs / w.server.wallMs) * 100,
+              serverEldMax: w.server.eld.max,
+              cpuPer1000: delivered > 0 ? (w.server.cpuMs / delivered) * 1000 : Number.NaN,
+              deliveredPct: st.expected > 0 ? (st.delivered / st.expected) * 100 : Number.NaN,
+              rejected: st.rejected,
+            };
+          }),
+        );
+        await sleep(500);
+      }
+    } finally {
+      await fleet.close();
+      await peer.proc.stop();
+      mirror?.destroy();
+    }
+  });
+  return report(ctx, results, failures);
+}
+
+function report(ctx: BenchContext, results: Map<PeerId, PeerResult>, failures: string[]): ScenarioResult {
+  const s = ctx.settings.fanout;
+  const peers = ctx.peers;
+  const get = (id: PeerId, n: number, pick: (r: Run) => number) => results.get(id)?.byCount.get(n)?.map(pick);
+  const rows: string[][] = [];
+  const verdicts: ScenarioResult['verdicts'] = [];
+  const checks: Array<boolean | null> = [];
+  const evidence: string[] = [];
+  for (const n of s.counts) {
+    const p99 = (id: PeerId) => median(get(id, n, (r) => r.p99));
+    const b = p99('baton');
+    const c = [atMost(b, 3 * p99('raw')), atMost(b, p99('yws')), atMost(b, p99('hocuspocus'))];
+    checks.push(...c);
+    const v = verdict(c);
+    evidence.push(`${n}: Baton ${b.toFixed(1)} ms vs floor ${p99('raw').toFixed(1)}, y-ws ${p99('yws').toFixed(1)}, Hocuspocus ${p99('hocuspocus').toFixed(1)}`);
+    rows.push([String(n), 'p50', ...peers.map((p) => cell(get(p.id, n, (r) => r.p50), 'ms')), '', '']);
+    rows.push([String(n), 'p99', ...peers.map((p) => cell(get(p.id, n, (r) => r.p99), 'ms')), '≤ 3× floor, ≤ y-ws, ≤ Hocuspocus', v]);
+    rows.push([String(n), 'delivered', ...peers.map((p) => cell(get(p.id, n, (r) => r.deliveredPct), '%', 1)), '', '']);
+    rows.push([String(n), 'server CPU', ...peers.map((p) => cell(get(p.id, n, (r) => r.serverCpuPct), '%', 0)), '', '']);
+    rows.push([String(n), 'server loop delay max', ...peers.map((p) => cell(get(p.id, n, (r) => r.serverEldMax), 'ms')), '', '']);
+    rows.push([String(n), 'load-gen CPU', ...peers.map((p) => cell(get(p.id, n, (r) => r.clientCpu), '%', 0)), '', '']);
+    rows.push([String(n), 'load-gen loop delay p99', ...peers.map((p) => cell(get(p.id, n, (r) => r.clientEld), 'ms')), '', '']);
+  }
+  verdicts.push(['Fan-out p99 ≤ 3× raw-ws floor and ≤ y-websocket, Hocuspocus at every client count', verdict(checks), evidence.join('; ')]);
+  const fanTable: Table = {
+    title: '1. Fan-out latency (move on one client → frame at every other client), 1,000-card board, 10% movers every 2 s, presence on',
+    columns: ['clients', 'figure', ...peers.map((p) => p.label), 'target', 'Baton'],
+    rows,
+    notes: [
+      `median (min–max) over ${ctx.settings.runs} run(s) of ${s.windowMs / 1000} s after ${s.warmupMs / 1000} s warm-up; percentiles pool all (move, receiver) pairs of a run.`,
+      'delivered = share of expected (move, receiver) arrivals seen; load-gen CPU near 100% or a large load-gen loop delay would mean the load generator, not the server, limits the figures.',
+      'Baton movers send a moveCard command (the server validates, commits to SQLite with fsync, applies); the other peers receive a direct Yjs write of the same fields.',
+      ...failures,
+    ],
+  };
+  const cpuRows: string[][] = [
+    ['CPU per 1,000 delivered updates', `${s.cpuAt} clients`, ...peers.map((p) => cell(get(p.id, s.cpuAt, (r) => r.cpuPer1000), 'ms')), '—', ''],
+    ['server CPU while moving', `${s.cpuAt} clients`, ...peers.map((p) => cell(get(p.id, s.cpuAt, (r) => r.serverCpuPct), '%', 0)), '—', ''],
+    ['idle server CPU', `${s.idleAt} clients`, ...peers.map((p) => cell(results.get(p.id)?.idle ? [results.get(p.id)?.idle?.serverCpuPct ?? 0] : undefined, '%', 1)), '—', ''],
+    ['idle frames sent', `${s.idleAt} clients`, ...peers.map((p) => cell(results.get(p.id)?.idle ? [results.get(p.id)?.idle?.framesPerSec ?? 0] : undefined, '/s', 0)), '—', ''],
+    ['idle server RSS', `${s.idleAt} clients`, ...peers.map((p) => cell(results.get(p.id)?.idle ? [results.get(p.id)?.idle?.rssMb ?? 0] : undefined, 'MB', 0)), '—', ''],
+    ['idle load-gen CPU', `${s.idleAt} clients`, ...peers.map((p) => cell(results.get(p.id)?.idle ? [results.get(p.id)?.idle?.clientCpu ?? 0] : undefined, '%', 0)), '—', ''],
+  ];
+  const cpuTable: Table = {
+    title: '3. Server CPU per delivered update, and idle cost with presence',
+    columns: ['figure', 'at', ...peers.map((p) => p.label), 'target', ''],
+    rows: cpuRows,
+    notes: [
+      'CPU = user+system time of the server process (all threads) over the fan-out windows, divided by the (move, receiver) arrivals in the same windows; it includes the presence traffic.',
+      `idle: ${s.idleMs / 1000} s with no moves; every client renews its awareness state every 15–18 s as y-protocols does, and each renewal goes to every client.`,
+    ],
+  };
+  return { tables: [fanTable, cpuTable], verdicts };
+}

@@ -1,0 +1,130 @@
+/**
+ * 4. Memory per loaded board. In a fresh server process: heap after GC with nothing loaded
+ * (baseline), after loading the board through a direct connection (0 clients), with 50
+ * clients connected, and after the clients leave and the board is unloaded. The reference
+ * is a bare Y.Doc holding the same document state (as a client receives it), measured in a
+ * separate process.
+ */
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { BenchContext, ScenarioResult } from '../context';
+import { DOC_NAME } from '../lib/board';
+import { startServerProcess } from '../lib/child';
+import { BenchClient } from '../lib/clients/BenchClient';
+import { sleep } from '../lib/cpu';
+import { Fleet } from '../lib/fleet';
+import { mb } from '../lib/format';
+import type { MemoryReport } from '../lib/ipc';
+import { startPeer, type PeerId } from '../lib/peers';
+import { atMost, cell, guard, median, verdict } from '../lib/report';
+
+interface Cycle {
+  loaded: number;
+  withClients: number;
+  afterUnload: number;
+  rssAfterUnload: number;
+  unloaded: boolean;
+}
+
+interface Result {
+  bare: number;
+  stateBytes: number;
+  cycles: Cycle[];
+}
+
+export async function memory(ctx: BenchContext): Promise<ScenarioResult> {
+  const s = ctx.settings.memory;
+  const peers = ctx.peers.filter((p) => p.persistent);
+  const results = new Map<string, Result>();
+  const key = (id: PeerId, n: number) => `${id}:${n}`;
+  const failures: string[] = [];
+  const bare = await startServerProcess('bare.ts', {});
+  try {
+    for (const spec of peers) {
+      for (const n of s.sizes) await guard(ctx.log, failures, `${spec.label} (${n} cards)`, async () => {
+        ctx.log(`  ${spec.label}: ${n} cards`);
+        const prepared = await ctx.boards.get(n);
+        const peer = await startPeer(spec, prepared, ctx.boards);
+        const call = <T>(op: string, args?: unknown) => peer.proc.call<T>(op, args);
+        try {
+          await sleep(500);
+          const base = await call<MemoryReport>('gc');
+          const cycles: Cycle[] = [];
+          let state: Uint8Array | null = null;
+          const cycleCount = n >= 10_000 ? Math.min(ctx.settings.runs, s.bigCycles) : ctx.settings.runs;
+          for (let r = 0; r < cycleCount; r++) {
+            await call('load', { name: DOC_NAME });
+            const loaded = await call<MemoryReport>('gc');
+            if (!state) {
+              const probe = new BenchClient(0, peer.target, null, { keepState: true });
+              await probe.connect();
+              state = probe.state;
+              await probe.close();
+            }
+            const fleet = new Fleet(peer.target, null, true);
+            await fleet.grow(s.clients);
+            await sleep(1000);
+            const withClients = await call<MemoryReport>('gc');
+            await fleet.close();
+            await sleep(1000);
+            const unloaded = await call<boolean>('unload', { name: DOC_NAME });
+            const after = await call<MemoryReport>('gc');
+            cycles.push({
+              loaded: loaded.heapUsed - base.heapUsed,
+              withClients: withClients.heapUsed - base.heapUsed,
+              afterUnload: after.heapUsed - base.heapUsed,
+              rssAfterUnload: after.rss - base.rss,
+              unloaded: unloaded && after.documents === 0,
+            });
+          }
+          if (!state) throw new Error('no document state received');
+          const file = path.join(ctx.boards.workDir, `state-${spec.id}-${n}.bin`);
+          writeFileSync(file, state);
+          const ref = await bare.call<{ heapUsed: number }>('ydoc', { file });
+          results.set(key(spec.id, n), { bare: ref.heapUsed, stateBytes: state.byteLength, cycles });
+        } finally {
+          await peer.proc.stop();
+        }
+      });
+    }
+  } finally {
+    await bare.stop();
+  }
+
+  const rows: string[][] = [];
+  const checks: Array<boolean | null> = [];
+  const evidence: string[] = [];
+  for (const n of s.sizes) {
+    const r = (id: PeerId) => results.get(key(id, n));
+    const figure = (label: string, pick: (x: Result) => number[] | undefined, unit: string, target = '', v = '') =>
+      rows.push([String(n), label, ...peers.map((p) => { const x = r(p.id); return x ? cell(pick(x), unit, 1) : 'n/a'; }), target, v]);
+    const b = r('baton');
+    const ratio = b ? median(b.cycles.map((c) => c.loaded)) / b.bare : Number.NaN;
+    const check = atMost(ratio, 1.2);
+    checks.push(check);
+    evidence.push(`${n} cards: ${Number.isFinite(ratio) ? ratio.toFixed(2) : 'n/a'}× a bare Y.Doc`);
+    figure('document state (wire)', (x) => [mb(x.stateBytes)], 'MB');
+    figure('bare Y.Doc of that state', (x) => [mb(x.bare)], 'MB');
+    figure('board loaded, 0 clients', (x) => x.cycles.map((c) => mb(c.loaded)), 'MB');
+    figure('  ÷ bare Y.Doc', (x) => x.cycles.map((c) => c.loaded / x.bare), '×', '≤ 1.2×', verdict([check]));
+    figure('board loaded, 50 clients', (x) => x.cycles.map((c) => mb(c.withClients)), 'MB');
+    figure('heap after unload − baseline', (x) => x.cycles.map((c) => mb(c.afterUnload)), 'MB');
+    figure('RSS after unload − baseline', (x) => x.cycles.map((c) => mb(c.rssAfterUnload)), 'MB');
+    rows.push([String(n), 'document unloaded', ...peers.map((p) => { const x = r(p.id); return x ? `${x.cycles.filter((c) => c.unloaded).length}/${x.cycles.length}` : 'n/a'; }), '', '']);
+  }
+  return {
+    tables: [
+      {
+        title: '4. Memory per loaded board (heap after full GC, relative to the same process with nothing loaded)',
+        columns: ['cards', 'figure', ...peers.map((p) => p.label), 'target', 'Baton'],
+        rows,
+        notes: [
+          `median (min–max) over ${ctx.settings.runs} load → 50 clients → unload cycle(s) in one server process (${s.bigCycles} at 10,000 cards); y-websocket and the raw floor are left out (no unload / no document).`,
+          'bare Y.Doc = heap of `new Y.Doc()` + `applyUpdate(state)` in a separate process, state = what a client receives in sync step 2 from that peer.',
+          ...failures,
+        ],
+      },
+    ],
+    verdicts: [['Memory per board ≤ 1.2× a bare Y.Doc of the same content', verdict(checks), evidence.join('; ')]],
+  };
+}
