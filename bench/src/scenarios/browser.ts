@@ -7,7 +7,7 @@
  * after GC (CDP); and requestAnimationFrame frame times while a card is dragged with the
  * mouse across three columns (the drag is cancelled with Escape before release).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { BenchContext, ScenarioResult } from '../context';
@@ -105,7 +105,12 @@ async function oneRun(browser: Browser, url: string, user: string, ownCardSelect
     await page.waitForTimeout(QUIET_MS);
     const quiet = (await readProbe(page)).longTasks.filter((t) => t.start >= quietFrom);
     const before = await pageNow(page);
+    // BENCH_BROWSER_PROFILE=<file>: a CPU profile of the page while the moves arrive (for investigating long tasks).
+    const profileFile = process.env.BENCH_BROWSER_PROFILE;
+    const profiler = profileFile ? await context.newCDPSession(page) : null;
+    if (profiler) await profiler.send('Profiler.enable').then(() => profiler.send('Profiler.start'));
     await moves();
+    if (profiler && profileFile) writeFileSync(profileFile, JSON.stringify((await profiler.send('Profiler.stop')).profile));
     const after = (await readProbe(page)).longTasks.filter((t) => t.start >= before);
 
     const cdp = await context.newCDPSession(page);
