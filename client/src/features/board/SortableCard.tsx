@@ -1,7 +1,7 @@
 import { cardHealth, openForNextStage, type Card } from '@baton/shared-types';
 import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
-import { memo, useId } from 'react';
+import { memo, useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { healthChip, healthSpoken } from '../health/healthText';
 import { useBoard } from './BoardContext';
@@ -19,12 +19,33 @@ interface Props {
 export const SortableCard = memo(function SortableCard({ card, pending, columnStage }: Props) {
   const { t } = useTranslation();
   const board = useBoard();
-  const refusal = board.moveRefusal(card);
   const reasonId = useId();
   const todoId = useId();
-  const hasTodo = openForNextStage(board.stages, card).length > 0;
-  const health = cardHealth(card, board.sla, board.now);
-  const spokenHealth = healthSpoken(health, healthChip(health, board.now, t), t);
+  // A column's cards re-render whenever its card list changes (dnd-kit's sortable context);
+  // what a card shows only changes with the card itself, the board context or the language.
+  const { refusal, hasTodo, health, label } = useMemo(() => {
+    const health = cardHealth(card, board.sla, board.now);
+    const spokenHealth = healthSpoken(health, healthChip(health, board.now, t), t);
+    return {
+      refusal: board.moveRefusal(card),
+      hasTodo: openForNextStage(board.stages, card).length > 0,
+      health,
+      label: t('card.a11yLabel', { title: card.title, customer: card.customer, owner: board.members.get(card.ownerId)?.displayName ?? card.ownerId }) + spokenHealth,
+    };
+  }, [card, board, t]);
+  const body = useMemo(
+    () => (
+      <>
+        {refusal ? (
+          <span id={reasonId} className="card-reason" role="tooltip">
+            {t('card.cannotMove', { reason: refusal })}
+          </span>
+        ) : null}
+        <CardFace card={card} pending={pending} refusal={refusal} todoId={todoId} actions={<MoveMenu card={card} refusal={refusal} />} />
+      </>
+    ),
+    [card, pending, refusal, reasonId, todoId, t],
+  );
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({
     id: card.id,
     data: { type: 'card', stage: columnStage, title: card.title },
@@ -48,7 +69,7 @@ export const SortableCard = memo(function SortableCard({ card, pending, columnSt
       data-card-title={card.title}
       data-stage={card.stage}
       data-pending={pending ? 'true' : undefined}
-      aria-label={t('card.a11yLabel', { title: card.title, customer: card.customer, owner: board.members.get(card.ownerId)?.displayName ?? card.ownerId }) + spokenHealth}
+      aria-label={label}
       data-stuck={health.stuck ? 'true' : undefined}
       data-sla={health.state}
       aria-describedby={[attributes['aria-describedby'], refusal ? reasonId : null, hasTodo ? todoId : null].filter(Boolean).join(' ')}
@@ -62,12 +83,7 @@ export const SortableCard = memo(function SortableCard({ card, pending, columnSt
         }
       }}
     >
-      {refusal ? (
-        <span id={reasonId} className="card-reason" role="tooltip">
-          {t('card.cannotMove', { reason: refusal })}
-        </span>
-      ) : null}
-      <CardFace card={card} pending={pending} refusal={refusal} todoId={todoId} actions={<MoveMenu card={card} refusal={refusal} />} />
+      {body}
     </div>
   );
 });
