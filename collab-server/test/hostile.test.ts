@@ -1,6 +1,6 @@
 // Hostile clients: Direct writes, malformed and oversized input, failures inside the server, and the board next door.
 import { asBoardId, asUserId, type CommandAnswer } from '@baton/shared-types';
-import { cardsMap, readCards } from '@baton/shared-types/ydoc';
+import { cardsMap, readCard, readCards } from '@baton/shared-types/ydoc';
 import * as encoding from 'lib0/encoding';
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
@@ -36,8 +36,7 @@ describe('a member who writes to the board document directly', () => {
     const observedFrom = observer.raw.frames.length;
 
     const update = localUpdate(doc, () => {
-      cardsMap(doc).get(target.id)?.set('stage', 'signed');
-      cardsMap(doc).get(target.id)?.set('amount', 1);
+      cardsMap(doc).set(target.id, { ...readCard(doc, target.id), stage: 'signed', amount: 1 });
       cardsMap(doc).set(forgedId, forgedCard('sales'));
     });
     expect(update.byteLength).toBeGreaterThan(0);
@@ -75,7 +74,7 @@ describe('a member who writes to the board document directly', () => {
     for (let i = 0; i < 100; i++) {
       const update = localUpdate(doc, () => {
         if (i % 3 === 0) cardsMap(doc).set(randomUUID(), forgedCard('sales'));
-        else cardsMap(doc).get(ids[i % ids.length]!)?.set('nextStep', `hijacked ${i}`);
+        else cardsMap(doc).set(ids[i % ids.length]!, { ...readCard(doc, ids[i % ids.length]!), nextStep: `hijacked ${i}` });
       });
       raw.send(i % 2 ? syncStep2Frame(DOC, update) : updateFrame(DOC, update));
     }

@@ -8,7 +8,7 @@
  */
 import { openSqliteStore } from '@baton/persistence/sqlite';
 import { boardDocName } from '@baton/shared-types';
-import { applyEffects, cardsMap, type BoardEffect } from '@baton/shared-types/ydoc';
+import { applyEffects, cardFields, cardsMap, type BoardEffect } from '@baton/shared-types/ydoc';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -22,7 +22,7 @@ afterEach(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
-const nextStepOf = (doc: Y.Doc, cardId: string) => (cardsMap(doc).get(cardId) as Y.Map<unknown> | undefined)?.get('nextStep');
+const nextStepOf = (doc: Y.Doc, cardId: string) => cardFields(cardsMap(doc).get(cardId))?.nextStep;
 
 describe('catching up under the command lease', () => {
   it('takes another process’s stored update instead of re-creating its card, so a later change to the card stays visible', async () => {

@@ -7,7 +7,7 @@
 import type { Store } from '@baton/persistence';
 import { openSqliteStore } from '@baton/persistence/sqlite';
 import { boardDocName } from '@baton/shared-types';
-import { cardsMap, readMeta } from '@baton/shared-types/ydoc';
+import { cardFields, cardsMap, readMeta } from '@baton/shared-types/ydoc';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -99,7 +99,7 @@ describe('loading a board whose log lacks a committed command', () => {
       if (stored?.snapshot) Y.applyUpdate(rebuilt, stored.snapshot);
       for (const u of stored?.updates ?? []) Y.applyUpdate(rebuilt, u.data);
       expect(rebuilt.store.pendingStructs).toBeNull();
-      expect((cardsMap(rebuilt).get('c1') as Y.Map<unknown> | undefined)?.get('title')).toBe('Lost update');
+      expect(cardFields(cardsMap(rebuilt).get('c1'))?.title).toBe('Lost update');
       expect(readMeta(rebuilt)).toMatchObject({ epoch: report.epoch, appliedSeq: 1 });
       expect(rebuilt.getMap('meta').get('during')).toBe('appended while the load ran');
       expect(rebuilt.getMap('meta').get('note')).toBe('appended by the other process after the load');

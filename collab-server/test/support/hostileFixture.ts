@@ -122,11 +122,9 @@ export function localUpdate(doc: Y.Doc, change: () => void): Uint8Array {
   return Y.mergeUpdates(updates);
 }
 
-export function forgedCard(ownerId: string): Y.Map<unknown> {
-  const map = new Y.Map<unknown>();
-  const fields = { title: 'Forged deal', customer: 'Evil Corp', ownerId, stage: 'signed', rank: '0|zzzzzz:', amount: 9e9, archived: false, createdAt: 1 };
-  for (const [k, v] of Object.entries(fields)) map.set(k, v);
-  return map;
+/** A card as a raw writer would put it into the board document (the layout's plain value). */
+export function forgedCard(ownerId: string): Record<string, unknown> {
+  return { title: 'Forged deal', customer: 'Evil Corp', ownerId, stage: 'signed', rank: '0|zzzzzz:', amount: 9e9, archived: false, createdAt: 1 };
 }
 
 export function expectRefusal(answer: CommandAnswer, reason: string, message: RegExp): void {

@@ -81,4 +81,30 @@ describe('the board index over the Y.Doc', () => {
     expect(index.current.cards.size).toBe(rebuilt.cards.size);
     expect(index.current.cards.get(many[5]!.id)?.title).toBe('T5');
   });
+
+  it('reads a card stored the old way (a Y.Map per card) and rewrites it as one value on its next change', () => {
+    const doc = new Y.Doc();
+    const old = card('Legacy', 'quote', '0|a');
+    doc.transact(() => {
+      const map = new Y.Map<unknown>();
+      for (const [k, v] of Object.entries(old)) map.set(k, v);
+      doc.getMap('cards').set(old.id, map);
+    });
+    const index = new BoardIndex(doc, () => undefined);
+    expect(titles(index.current, 'quote')).toEqual(['Legacy']);
+    applyEffects(doc, [{ op: 'setFields', cardId: old.id, fields: { nextStep: 'Send the quote' } }], 2);
+    const stored = doc.getMap('cards').get(old.id);
+    expect(stored).not.toBeInstanceOf(Y.Map);
+    expect(stored).toMatchObject({ title: 'Legacy', stage: 'quote', nextStep: 'Send the quote' });
+    expect(index.current.cards.get(old.id)?.nextStep).toBe('Send the quote');
+  });
+
+  it('writes nothing when an effect changes no field', () => {
+    const c = card('Same', 'lead', '0|a', { nextStep: 'Call' });
+    const { doc } = setup([c]);
+    let updates = 0;
+    doc.on('update', () => updates++);
+    applyEffects(doc, [{ op: 'setFields', cardId: c.id, fields: { nextStep: 'Call', customFields: {} } }], 0);
+    expect(updates).toBe(0);
+  });
 });

@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import type { Card } from '../model/card';
 import type { StageConfig } from '../model/stages';
-import { cardsMap, metaMap, settingsMap, stagesArray } from './boardDoc';
+import { cardFields, cardsMap, metaMap, settingsMap, stagesArray } from './boardDoc';
 
 /**
  * The effect of an accepted command on the board document, as data. The server commits
@@ -23,28 +23,34 @@ function setFields(map: Y.Map<unknown>, fields: Record<string, unknown>): void {
   }
 }
 
+const same = (a: unknown, b: unknown): boolean => a === b || (typeof a === 'object' && typeof b === 'object' && JSON.stringify(a) === JSON.stringify(b));
+
+/** Writes a card as one plain value, only if a field changes (an unchanged write would still grow the document). */
+function writeCard(cards: Y.Map<unknown>, id: string, patch: Record<string, unknown>, create: boolean): void {
+  const current = cardFields(cards.get(id));
+  if (!current && !create) return;
+  const next: Record<string, unknown> = { ...(current ?? {}) };
+  let changed = !current || cards.get(id) instanceof Y.Map;
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === undefined || same(next[key], value)) continue;
+    next[key] = value;
+    changed = true;
+  }
+  if (changed) cards.set(id, next);
+}
+
 /** Applies effects in one transaction and records `seq` as the last applied command. */
 export function applyEffects(doc: Y.Doc, effects: readonly BoardEffect[], seq: number, origin?: unknown): void {
   doc.transact(() => {
     const cards = cardsMap(doc);
     for (const effect of effects) {
       switch (effect.op) {
-        case 'putCard': {
-          const existing = cards.get(effect.card.id);
-          if (existing instanceof Y.Map) {
-            setFields(existing, effect.card);
-          } else {
-            const map = new Y.Map<unknown>();
-            for (const [key, value] of Object.entries(effect.card)) if (value !== undefined) map.set(key, value);
-            cards.set(effect.card.id, map);
-          }
+        case 'putCard':
+          writeCard(cards, effect.card.id, effect.card, true);
           break;
-        }
-        case 'setFields': {
-          const map = cards.get(effect.cardId);
-          if (map instanceof Y.Map) setFields(map, effect.fields);
+        case 'setFields':
+          writeCard(cards, effect.cardId, effect.fields, false);
           break;
-        }
         case 'setStages': {
           const arr = stagesArray(doc);
           arr.delete(0, arr.length);

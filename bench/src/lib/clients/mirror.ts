@@ -5,7 +5,7 @@
  * replica would have produced. Writers move disjoint cards, so a write never depends on
  * another client's write the server has not seen yet.
  */
-import { cardsMap } from '@baton/shared-types/ydoc';
+import { cardFields, cardsMap } from '@baton/shared-types/ydoc';
 import * as Y from 'yjs';
 
 export class Mirror {
@@ -17,7 +17,7 @@ export class Mirror {
 
   /** The update that sets a card's stage, rank, next step and times, as client `clientId`. */
   move(clientId: number, cardId: string, stage: string, rank: string, nextStep: string): Uint8Array {
-    const card = cardsMap(this.doc).get(cardId);
+    const card = cardFields(cardsMap(this.doc).get(cardId));
     if (!card) throw new Error(`mirror has no card ${cardId}`);
     this.doc.clientID = clientId;
     let update: Uint8Array | null = null;
@@ -26,12 +26,8 @@ export class Mirror {
     try {
       const now = Date.now();
       this.doc.transact(() => {
-        card.set('stage', stage);
-        card.set('rank', rank);
-        card.set('nextStep', nextStep);
-        card.set('updatedAt', now);
-        card.set('stageEnteredAt', now);
-        card.set('lastActivityAt', now);
+        // The board layout keeps a card as one value (see shared-types/src/ydoc/boardDoc.ts).
+        cardsMap(this.doc).set(cardId, { ...card, stage, rank, nextStep, updatedAt: now, stageEnteredAt: now, lastActivityAt: now });
       });
     } finally {
       this.doc.off('update', capture);
