@@ -4,6 +4,7 @@
  * Join herd: 200 clients connect at once to a warm board.
  */
 import type { BenchContext, ScenarioResult } from '../context';
+import { DOC_NAME } from '../lib/board';
 import { BenchClient } from '../lib/clients/BenchClient';
 import { sleep } from '../lib/cpu';
 import type { ServerWindow } from '../lib/ipc';
@@ -59,6 +60,7 @@ export async function load(ctx: BenchContext): Promise<ScenarioResult> {
   const s = ctx.settings.load;
   const peers = ctx.peers.filter((p) => p.id !== 'raw');
   const cold = new Map<string, number[]>();
+  const reload = new Map<string, number[]>();
   const warm = new Map<string, number[]>();
   const herds = new Map<PeerId, Herd[]>();
   const key = (id: PeerId, n: number) => `${id}:${n}`;
@@ -69,6 +71,7 @@ export async function load(ctx: BenchContext): Promise<ScenarioResult> {
       ctx.log(`  ${spec.label}: ${n} cards, cold and warm`);
       const prepared = await ctx.boards.get(n);
       const colds: number[] = [];
+      const reloads: number[] = [];
       const warms: number[] = [];
       let dataDir: string | undefined;
       // Warm-up process start(s) (not recorded; before the first size only), then the measured runs; all on the same data.
@@ -88,11 +91,19 @@ export async function load(ctx: BenchContext): Promise<ScenarioResult> {
             await c.close();
           }
           await first.close();
+          // The same board again once the running server has unloaded it: read from disk by a warm process.
+          if (spec.persistent && (await peer.proc.call<boolean>('unload', { name: DOC_NAME }))) {
+            const again = new BenchClient(0, peer.target, null);
+            const ms = await again.connect();
+            if (r >= 0) reloads.push(ms);
+            await again.close();
+          }
         } finally {
           await peer.proc.stop();
         }
       }
       cold.set(key(spec.id, n), colds);
+      reload.set(key(spec.id, n), reloads);
       warm.set(key(spec.id, n), warms);
     });
 
@@ -109,6 +120,7 @@ export async function load(ctx: BenchContext): Promise<ScenarioResult> {
   const big = Math.max(...s.sizes);
   for (const n of s.sizes) {
     rows.push([`cold load, ${n} cards`, ...peers.map((p) => (p.persistent ? cell(cold.get(key(p.id, n)), 'ms') : 'n/a (in memory)')), n === big ? '≤ 600 ms (10,000 cards)' : '—', '']);
+    rows.push([`cold load in a running server (board unloaded), ${n} cards`, ...peers.map((p) => (p.persistent ? cell(reload.get(key(p.id, n)), 'ms') : 'n/a (in memory)')), '—', '']);
     rows.push([`warm load, ${n} cards`, ...peers.map((p) => cell(warm.get(key(p.id, n)), 'ms')), '—', '']);
   }
   const h = (pick: (x: Herd) => number, unit: string, digits?: number) => peers.map((p) => cell(herds.get(p.id)?.map(pick), unit, digits));
@@ -130,7 +142,7 @@ export async function load(ctx: BenchContext): Promise<ScenarioResult> {
         columns: ['figure', ...peers.map((p) => p.label), 'target', 'Baton'],
         rows,
         notes: [
-          `cold: first client of a fresh server process (${ctx.settings.runs} process start(s) per size, after ${ctx.settings.warmupRuns} warm-up start(s) per peer); warm: ${WARM_CLIENTS} more clients per start while the board is loaded. Time from opening the socket until sync step 2 has arrived (Baton: login token obtained beforehand).`,
+          `cold: first client of a fresh server process (process start and first use of every code path included); cold in a running server: the same board again after the server unloaded it (${ctx.settings.runs} process start(s) per size, after ${ctx.settings.warmupRuns} warm-up start(s) per peer); warm: ${WARM_CLIENTS} more clients per start while the board is loaded. Time from opening the socket until sync step 2 has arrived (Baton: login token obtained beforehand).`,
           `herd: a fresh server per run (${s.herdRuns} run(s): a herd of full-state syncs of a big board takes tens of seconds, so it is not repeated in the 15-minute budget); one client loads the ${s.herdCards}-card board and stays, then ${s.herd} clients open their sockets at the same moment; the server window covers the whole herd.`,
           'y-websocket keeps documents in memory only (the board is built when the first client asks for it), so it has no cold load.',
           ...failures,
