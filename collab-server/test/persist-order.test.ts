@@ -37,6 +37,7 @@ describe('a loaded document’s persister', () => {
     const persister = new DocumentPersister(store, 'board:x', doc, { compactEvery: 1000, onError: (e) => { throw e; } }).attach();
     doc.getMap('m').set('a', 1);
     doc.getMap('m').set('a', 2); // builds on the first
+    await new Promise((r) => setTimeout(r, 0)); // appends start in a microtask
     expect(calls).toHaveLength(1);
     calls[0]!.finish();
     await new Promise((r) => setTimeout(r, 0));
@@ -53,6 +54,7 @@ describe('a loaded document’s persister', () => {
     other.getMap('m').set('from', 'another process');
     Y.applyUpdate(doc, Y.encodeStateAsUpdate(other), { source: 'redis' });
     Y.applyUpdate(doc, Y.encodeStateAsUpdate(new Y.Doc()), { source: 'connection' }); // a client's: stored before it was applied
+    await new Promise((r) => setTimeout(r, 0)); // appends start in a microtask
     expect(calls).toHaveLength(1);
     const check = new Y.Doc();
     Y.applyUpdate(check, calls[0]!.update);

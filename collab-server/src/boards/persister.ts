@@ -13,8 +13,9 @@ export interface PersisterOptions {
 
 /**
  * Appends every update the server itself makes to a loaded document to the store as it
- * happens, and compacts the log now and then. With SQLite the append is written before control returns to the event
- * loop, so before Hocuspocus broadcasts the change (it batches broadcasts to setImmediate).
+ * happens (in a microtask, so before control returns to the event loop), and compacts the log
+ * now and then. A command's effect is committed before it is applied, so an update a crash
+ * keeps out of the log is re-applied from the committed effects on the next load.
  *
  * Updates that arrive from other processes over Redis are appended too: the process that made
  * one may die before its own append commits, and this process may already have built on it
@@ -61,8 +62,10 @@ export class DocumentPersister {
   private readonly onUpdate = (update: Uint8Array, origin: unknown): void => {
     if (isClientOrigin(origin)) return;
     const append = () => this.store.appendUpdate(this.name, update);
-    // With nothing in flight the append starts right away (synchronously, for SQLite).
-    const appended = (this.lastAppend ? this.lastAppend.then(append, append) : append()).then(() => this.noteAppended());
+    // With nothing in flight the append starts in a microtask: after the code that made the
+    // change has sent it on (a command's broadcast goes out first, see CommandService), before
+    // the event loop moves on. `flush()` waits for it either way.
+    const appended = (this.lastAppend ?? Promise.resolve()).then(append, append).then(() => this.noteAppended());
     const settled = appended.then(
       () => undefined,
       () => undefined,

@@ -158,7 +158,7 @@ export class CommandService {
   private enqueue(job: Job): Promise<CommandAnswer> {
     let queue = this.queues.get(job.boardId);
     if (!queue) {
-      queue = new BatchQueue((jobs: Job[]) => this.executeBatch(jobs), MAX_BATCH);
+      queue = new BatchQueue((jobs: Job[], deliver: (answers: CommandAnswer[]) => void) => this.executeBatch(jobs, deliver), MAX_BATCH);
       this.queues.set(job.boardId, queue);
     }
     if (queue.size >= LIMITS.maxQueuedCommandsPerBoard) {
@@ -167,8 +167,12 @@ export class CommandService {
     return queue.run(job);
   }
 
-  /** One board's jobs, in order: replays and non-members are answered first, the rest decided and committed together. */
-  private async executeBatch(jobs: Job[]): Promise<CommandAnswer[]> {
+  /**
+   * One board's jobs, in order: replays and non-members are answered first, the rest decided
+   * and committed together. The answers are delivered as soon as the effects are applied;
+   * follow-ups (e.g. handoff templates) run after that, still holding the board's queue and lease.
+   */
+  private async executeBatch(jobs: Job[], deliver: (answers: CommandAnswer[]) => void): Promise<CommandAnswer[]> {
     const { store, clock, directory } = this.deps;
     const boardId = (jobs[0] as Job).boardId;
     const answers: CommandAnswer[] = [];
@@ -191,8 +195,14 @@ export class CommandService {
     }
     if (live.length > 0) {
       const lock = this.deps.lock ?? singleProcessLock;
-      const decided = await this.deps.docs.withDoc(boardDocName(boardId), (doc) => lock.run(boardId, doc, () => this.decideAndApply(live, doc, members)));
-      live.forEach((p, i) => (answers[p.index] = decided[i] as CommandAnswer));
+      await this.deps.docs.withDoc(boardDocName(boardId), (doc) =>
+        lock.run(boardId, doc, async () => {
+          const decided = await this.decideAndApply(live, doc, members);
+          live.forEach((p, i) => (answers[p.index] = decided.answers[i] as CommandAnswer));
+          deliver(answers);
+          await this.runFollowUps(decided.followUps);
+        }),
+      );
     }
     return answers;
   }
@@ -202,7 +212,7 @@ export class CommandService {
    * commits every answer, effect and event in one transaction, then applies all effects to
    * the live document in one Yjs transaction (one update, one broadcast) and answers.
    */
-  private async decideAndApply(live: Pending[], doc: Y.Doc, members: Map<string, MemberInfo>): Promise<CommandAnswer[]> {
+  private async decideAndApply(live: Pending[], doc: Y.Doc, members: Map<string, MemberInfo>): Promise<{ answers: CommandAnswer[]; followUps: Outcome[] }> {
     const { store } = this.deps;
     const boardMembers = new Map<string, BoardMember>(
       [...members].map(([id, m]) => [id, { role: m.role, region: m.user.region, displayName: m.user.displayName }]),
@@ -238,10 +248,14 @@ export class CommandService {
     if (commit.status === 'duplicate') {
       // One of these ids was recorded meanwhile (a replay racing this one): nothing was
       // written, so decide them again one at a time; that one gets the recorded answer.
-      if (live.length === 1) return [this.replay(commit.existing, (live[0] as Pending).job)];
-      const answers: CommandAnswer[] = [];
-      for (const p of live) answers.push(...(await this.decideAndApply([p], doc, members)));
-      return answers;
+      if (live.length === 1) return { answers: [this.replay(commit.existing, (live[0] as Pending).job)], followUps: [] };
+      const each = { answers: [] as CommandAnswer[], followUps: [] as Outcome[] };
+      for (const p of live) {
+        const one = await this.decideAndApply([p], doc, members);
+        each.answers.push(...one.answers);
+        each.followUps.push(...one.followUps);
+      }
+      return each;
     }
 
     const effects = outcomes.flatMap((o) => (o.answer.type === 'ack' ? o.effects : []));
@@ -252,6 +266,10 @@ export class CommandService {
       this.deps.documents.broadcastNow(boardDocName(first.boardId));
       await this.deps.documents.flush(boardDocName(first.boardId));
     }
+    return { answers: outcomes.map((o) => o.answer), followUps: outcomes.filter((o) => o.answer.type === 'ack' && o.followUps.length > 0) };
+  }
+
+  private async runFollowUps(outcomes: Outcome[]): Promise<void> {
     for (const o of outcomes) {
       for (const f of o.followUps) {
         try {
@@ -262,7 +280,6 @@ export class CommandService {
         }
       }
     }
-    return outcomes.map((o) => o.answer);
   }
 
   /** Refusals of people's commands are recorded, so a replayed id always gets the same answer. */

@@ -11,7 +11,8 @@ export class BatchQueue<J, R> {
   private scheduled = false;
 
   constructor(
-    private readonly runBatch: (jobs: J[]) => Promise<R[]>,
+    /** Runs a batch; may hand over its results early with `deliver` and go on working (the next batch waits). */
+    private readonly runBatch: (jobs: J[], deliver: (results: R[]) => void) => Promise<R[]>,
     private readonly maxBatch: number,
   ) {}
 
@@ -43,11 +44,16 @@ export class BatchQueue<J, R> {
     while (this.pending.length > 0) {
       const batch = this.pending.splice(0, this.maxBatch);
       this.inBatch = batch.length;
-      try {
-        const results = await this.runBatch(batch.map((b) => b.job));
+      let delivered = false;
+      const deliver = (results: R[]) => {
+        if (delivered) return;
+        delivered = true;
         batch.forEach((b, i) => b.resolve(results[i] as R));
+      };
+      try {
+        deliver(await this.runBatch(batch.map((b) => b.job), deliver));
       } catch (error) {
-        for (const b of batch) b.reject(error);
+        if (!delivered) for (const b of batch) b.reject(error);
       }
       this.inBatch = 0;
     }
