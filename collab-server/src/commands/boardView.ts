@@ -1,5 +1,5 @@
 import { compareByRank, normalizeSla, readStandup, type Actor, type Card, type SlaConfig, type StageConfig, type StandupState } from '@baton/shared-types';
-import { BoardIndex, readSla, readStandupState, withStageDefaults, type BaseBoard, type BoardEffect } from '@baton/shared-types/ydoc';
+import { BoardIndex, patchCardFields, readCardMap, readSla, readStandupState, withStageDefaults, type BaseBoard, type BoardEffect } from '@baton/shared-types/ydoc';
 import { randomUUID } from 'node:crypto';
 import type * as Y from 'yjs';
 import type { BoardMember, DecisionContext } from './context';
@@ -19,13 +19,6 @@ export function boardIndexOf(doc: Y.Doc): BoardIndex {
     indexes.set(doc, index);
   }
   return index;
-}
-
-/** `base` with the fields of `patch` that are set. */
-function merged(base: Card, patch: Partial<Card>): Card {
-  const out: Record<string, unknown> = { ...base };
-  for (const [key, value] of Object.entries(patch)) if (value !== undefined) out[key] = value;
-  return out as Card;
 }
 
 /**
@@ -76,21 +69,24 @@ export class BoardView {
     return out;
   }
 
+  /** The card as `applyEffects` will leave it, read back the way the document is read. */
+  private patch(id: string, fields: Partial<Card>, create: boolean): void {
+    const existing = this.getCard(id);
+    if (!existing && !create) return;
+    const card = readCardMap(id, patchCardFields(existing, fields).next);
+    if (card) this.changed.set(id, card);
+  }
+
   /** Records the effects of a command decided in this batch, for the commands after it. */
   apply(effects: readonly BoardEffect[]): void {
     for (const effect of effects) {
       switch (effect.op) {
-        case 'putCard': {
-          const existing = this.getCard(effect.card.id);
-          const fresh: Partial<Card> = { customFields: {}, attachments: [], handoff: null, standupNotes: null };
-          this.changed.set(effect.card.id, merged(existing ?? (fresh as Card), effect.card));
+        case 'putCard':
+          this.patch(effect.card.id, effect.card, true);
           break;
-        }
-        case 'setFields': {
-          const existing = this.getCard(effect.cardId);
-          if (existing) this.changed.set(effect.cardId, merged(existing, effect.fields));
+        case 'setFields':
+          this.patch(effect.cardId, effect.fields, false);
           break;
-        }
         case 'setStages':
           this.stagesOverride = effect.stages.map(withStageDefaults);
           break;

@@ -9,6 +9,8 @@ export class BatchQueue<J, R> {
   private pending: Array<{ job: J; resolve(r: R): void; reject(e: unknown): void }> = [];
   private running = false;
   private scheduled = false;
+  /** Jobs of the batch now running. */
+  private inBatch = 0;
 
   constructor(
     /** Runs a batch; may hand over its results early with `deliver` and go on working (the next batch waits). */
@@ -20,8 +22,6 @@ export class BatchQueue<J, R> {
   get size(): number {
     return this.pending.length + this.inBatch;
   }
-
-  private inBatch = 0;
 
   run(job: J): Promise<R> {
     return new Promise<R>((resolve, reject) => {

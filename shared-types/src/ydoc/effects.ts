@@ -25,18 +25,30 @@ function setFields(map: Y.Map<unknown>, fields: Record<string, unknown>): void {
 
 const same = (a: unknown, b: unknown): boolean => a === b || (typeof a === 'object' && typeof b === 'object' && JSON.stringify(a) === JSON.stringify(b));
 
-/** Writes a card as one plain value, only if a field changes (an unchanged write would still grow the document). */
-function writeCard(cards: Y.Map<unknown>, id: string, patch: Record<string, unknown>, create: boolean): void {
-  const current = cardFields(cards.get(id));
-  if (!current && !create) return;
+/**
+ * A card's fields after a `putCard` / `setFields` patch (fields set to `undefined` are left
+ * alone), and whether anything changed. The one rule for what an effect does to a card, used
+ * on the document and on views that predict it (the server's BoardView).
+ */
+export function patchCardFields(current: Record<string, unknown> | null, patch: Record<string, unknown>): { next: Record<string, unknown>; changed: boolean } {
   const next: Record<string, unknown> = { ...(current ?? {}) };
-  let changed = !current || cards.get(id) instanceof Y.Map;
+  let changed = current === null;
   for (const [key, value] of Object.entries(patch)) {
     if (value === undefined || same(next[key], value)) continue;
     next[key] = value;
     changed = true;
   }
-  if (changed) cards.set(id, next);
+  return { next, changed };
+}
+
+/** Writes a card as one plain value, only if a field changes (an unchanged write would still grow the document). */
+function writeCard(cards: Y.Map<unknown>, id: string, patch: Record<string, unknown>, create: boolean): void {
+  const stored = cards.get(id);
+  const current = cardFields(stored);
+  if (!current && !create) return;
+  const { next, changed } = patchCardFields(current, patch);
+  // A card still stored the old way (a Y.Map) is rewritten as one value.
+  if (changed || stored instanceof Y.Map) cards.set(id, next);
 }
 
 /** Applies effects in one transaction and records `seq` as the last applied command. */

@@ -11,6 +11,7 @@
  * server process's output there, with info logs), CRASH_TSX=1 (start servers under tsx instead of
  * the bundle, see bundle.ts), CRASH_KEEP=1 (PostgreSQL variants: keep the database, print its URL).
  */
+import { expect } from 'vitest';
 import type { Store } from '@baton/persistence';
 import { cardDocName } from '@baton/shared-types';
 import { cardOf, connectClient } from '../../support/client';
@@ -251,3 +252,16 @@ export const crashSeed = (): number => {
   const n = Number(process.env.CRASH_SEED);
   return Number.isInteger(n) && n > 0 ? n : Math.floor(Math.random() * 2 ** 31);
 };
+
+/**
+ * What every crash run must show: no acknowledged value lost or applied twice, no refused
+ * command applied, every stored document loadable, all cycles run and real work acknowledged.
+ */
+export function expectNothingLost(report: CrashReport, cycles: number): void {
+  expect(report.lost).toEqual([]);
+  expect(report.duplicated).toEqual([]);
+  expect(report.rejectedPresent).toEqual([]);
+  expect(report.broken).toEqual([]);
+  expect(report.cycles).toBeGreaterThanOrEqual(cycles);
+  expect(report.acknowledged).toBeGreaterThan(cycles);
+}
