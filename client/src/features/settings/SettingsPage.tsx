@@ -1,9 +1,9 @@
 import { canDoOnBoard, type UserId } from '@baton/shared-types';
 import { useTranslation } from 'react-i18next';
-import { boardPath, followLink } from '../../lib/router';
 import { useBoardSettings } from '../../sync/boardSettings';
 import { useBoardView } from '../../sync/hooks';
 import { Spinner } from '../../ui/Spinner';
+import { NotAllowed } from '../board/NotAllowed';
 import { SubpageHeader } from '../board/SubpageHeader';
 import { useBoardBasics } from '../board/useBoardBasics';
 import { SlaSettingsForm } from './SlaSettingsForm';
@@ -21,15 +21,7 @@ export function SettingsPage({ boardId }: { boardId: string }) {
   if (allowed === null || !view.loaded) {
     body = <Spinner label={t('board.loading')} />;
   } else if (!allowed) {
-    body = (
-      <div className="not-allowed" role="alert" data-testid="settings-not-allowed">
-        <h2>{t('stages.notAllowedTitle')}</h2>
-        <p>{t('settings.notAllowed', { role: basics.role ? t(`roles.${basics.role}`) : '' })}</p>
-        <a className="btn btn-primary" href={boardPath(boardId)} onClick={followLink}>
-          {t('stages.backToBoard')}
-        </a>
-      </div>
-    );
+    body = <NotAllowed boardId={boardId} testId="settings-not-allowed" message={t('settings.notAllowed', { role: basics.role ? t(`roles.${basics.role}`) : '' })} />;
   } else {
     body = (
       <div className="settings-inner">

@@ -4,10 +4,10 @@ import { useTranslation } from 'react-i18next';
 import type { BoardInfo } from '../../api/types';
 import { useApiQuery } from '../../api/useApiQuery';
 import { currentLanguage } from '../../i18n';
-import { boardPath, followLink } from '../../lib/router';
 import { useBoardView, useSessionState } from '../../sync/hooks';
 import { PlusIcon } from '../../ui/icons';
 import { Spinner } from '../../ui/Spinner';
+import { NotAllowed } from '../board/NotAllowed';
 import { useSession } from '../auth/AuthContext';
 import { StageDialog, type StageEditing } from './StageDialog';
 import { StageRow } from './StageRow';
@@ -54,15 +54,7 @@ export function StagesPage({ boardId }: { boardId: string }) {
   if (allowed === null || !view.loaded) {
     body = <Spinner label={t('board.loading')} />;
   } else if (!allowed) {
-    body = (
-      <div className="not-allowed" role="alert" data-testid="stages-not-allowed">
-        <h2>{t('stages.notAllowedTitle')}</h2>
-        <p>{t('stages.notAllowed', { role: role ? t(`roles.${role}`) : '' })}</p>
-        <a className="btn btn-primary" href={boardPath(boardId)} onClick={followLink}>
-          {t('stages.backToBoard')}
-        </a>
-      </div>
-    );
+    body = <NotAllowed boardId={boardId} testId="stages-not-allowed" message={t('stages.notAllowed', { role: role ? t(`roles.${role}`) : '' })} />;
   } else {
     body = (
       <div className="stages-inner">
