@@ -17,7 +17,7 @@ const restrict = (paths, patterns, message) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/dist/**', '.tsbuild/**', 'data/**', 'docs/**', '**/*.d.ts'] },
+  { ignores: ['**/node_modules/**', 'bench/scratch/**', '**/dist/**', '.tsbuild/**', 'data/**', 'docs/**', '**/*.d.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

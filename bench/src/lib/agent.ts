@@ -3,6 +3,9 @@
  * generator over IPC with CPU time, event-loop delay, websocket frames sent and memory,
  * plus whatever peer-specific operations the server registers (load a board, unload it…).
  */
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
+import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { WebSocket } from 'ws';
 import type { IpcReply, IpcRequest, MemoryReport, ReadyMessage, ServerWindow } from './ipc';
@@ -33,6 +36,34 @@ async function collect(): Promise<void> {
   }
 }
 
+/**
+ * BENCH_PROFILE_DIR=<dir>: a CPU profile of every measuring window (window.begin → window.end)
+ * is written there, named by process and window, for finding where a server spends a window.
+ */
+function windowProfiler(): { begin(): void; end(): void } {
+  const dir = process.env.BENCH_PROFILE_DIR;
+  if (!dir) return { begin: () => undefined, end: () => undefined };
+  const session = new Session();
+  session.connect();
+  let n = 0;
+  let running = false;
+  const post = (method: string) =>
+    new Promise<unknown>((resolve, reject) => session.post(method, (error, result) => (error ? reject(error) : resolve(result))));
+  return {
+    begin: () => {
+      if (running) return;
+      running = true;
+      void post('Profiler.enable').then(() => post('Profiler.start'));
+    },
+    end: () => {
+      if (!running) return;
+      running = false;
+      const file = path.join(dir, `${path.basename(process.argv[process.argv.length - 1] ?? 'peer', '.ts')}-${process.pid}-${++n}.cpuprofile`);
+      void post('Profiler.stop').then((r) => writeFileSync(file, JSON.stringify((r as { profile: unknown }).profile)));
+    },
+  };
+}
+
 export interface Agent {
   handle(op: string, handler: Handler): void;
   ready(port: number): void;
@@ -42,6 +73,7 @@ export function startAgent(documents: () => number, shutdown: () => Promise<void
   countSends();
   const eld = monitorEventLoopDelay({ resolution: 5 });
   eld.enable();
+  const profiler = windowProfiler();
   let window = { t: performance.now(), cpu: process.cpuUsage(), frames: 0, bytes: 0 };
   const memory = (): MemoryReport => {
     const m = process.memoryUsage();
@@ -52,6 +84,7 @@ export function startAgent(documents: () => number, shutdown: () => Promise<void
       'window.begin',
       () => {
         eld.reset();
+        profiler.begin();
         window = { t: performance.now(), cpu: process.cpuUsage(), frames: sent.frames, bytes: sent.bytes };
         return null;
       },
@@ -60,6 +93,7 @@ export function startAgent(documents: () => number, shutdown: () => Promise<void
       'window.end',
       (): ServerWindow => {
         const cpu = process.cpuUsage(window.cpu);
+        profiler.end();
         const m = process.memoryUsage();
         const ms = (ns: number) => ns / 1e6;
         return {

@@ -2,10 +2,11 @@ import type { BoardRecord, Store, StoredCommand } from '@baton/persistence';
 import { boardDocName } from '@baton/shared-types';
 import { applyEffects, readMeta } from '@baton/shared-types/ydoc';
 import { randomUUID } from 'node:crypto';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { captureUpdates } from './capture';
 import { boardLeaseName, takeBoardLease } from '../commands/boardLock';
 import { serverOrigin } from './origins';
+import { applyStoredUpdates, storedUpdates } from './quietLoad';
 
 export interface LoadReport {
   epoch: string;
@@ -43,10 +44,7 @@ export async function loadBoardDocument(store: Store, doc: Y.Doc, boardId: strin
 /** Applies the stored snapshot and update log (again: Yjs skips what the document already has). */
 async function readLog(store: Store, doc: Y.Doc, name: string): Promise<void> {
   const loaded = await store.loadDocument(name);
-  doc.transact(() => {
-    if (loaded?.snapshot) Y.applyUpdate(doc, loaded.snapshot);
-    for (const u of loaded?.updates ?? []) Y.applyUpdate(doc, u.data);
-  }, serverOrigin('load'));
+  applyStoredUpdates(doc, storedUpdates(loaded));
 }
 
 /** Re-applies the committed effects still missing, fixes `meta`, and stores both. */

@@ -1,11 +1,11 @@
 import type { Store } from '@baton/persistence';
 import type { DocName } from '@baton/shared-types';
 import { randomUUID } from 'node:crypto';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { fillPack, fillPlan } from '../handoff/templates';
 import { captureUpdates } from './capture';
 import type { DocAccess } from './docAccess';
-import { serverOrigin } from './origins';
+import { applyStoredUpdates, storedUpdates } from './quietLoad';
 
 /**
  * Loads a card document (pack, review, plan) from the store. A card whose handoff exists but
@@ -16,11 +16,7 @@ export async function loadCardDocument(store: Store, docs: DocAccess, doc: Y.Doc
   const boardId = await store.boardOfCard(parsed.cardId);
   if (!boardId) throw new Error(`No card ${parsed.cardId}`);
   await store.ensureDocument(name, randomUUID);
-  const loaded = await store.loadDocument(name);
-  doc.transact(() => {
-    if (loaded?.snapshot) Y.applyUpdate(doc, loaded.snapshot);
-    for (const u of loaded?.updates ?? []) Y.applyUpdate(doc, u.data);
-  }, serverOrigin('load'));
+  applyStoredUpdates(doc, storedUpdates(await store.loadDocument(name)));
   if (parsed.kind === 'review') return;
   const card = await docs.readCard(boardId, parsed.cardId);
   if (!card?.handoff) return;

@@ -82,7 +82,7 @@ describe('the board index over the Y.Doc', () => {
     expect(index.current.cards.get(many[5]!.id)?.title).toBe('T5');
   });
 
-  it('reads a card stored the old way (a Y.Map per card) and rewrites it as one value on its next change', () => {
+  it('reads a card stored the old way (a Y.Map per card) and rewrites it as JSON text on its next change', () => {
     const doc = new Y.Doc();
     const old = card('Legacy', 'quote', '0|a');
     doc.transact(() => {
@@ -94,9 +94,34 @@ describe('the board index over the Y.Doc', () => {
     expect(titles(index.current, 'quote')).toEqual(['Legacy']);
     applyEffects(doc, [{ op: 'setFields', cardId: old.id, fields: { nextStep: 'Send the quote' } }], 2);
     const stored = doc.getMap('cards').get(old.id);
-    expect(stored).not.toBeInstanceOf(Y.Map);
-    expect(stored).toMatchObject({ title: 'Legacy', stage: 'quote', nextStep: 'Send the quote' });
+    expect(typeof stored).toBe('string');
+    expect(JSON.parse(stored as string)).toMatchObject({ title: 'Legacy', stage: 'quote', nextStep: 'Send the quote' });
     expect(index.current.cards.get(old.id)?.nextStep).toBe('Send the quote');
+  });
+
+  it('reads a card stored as a plain object (the layout before JSON text) and rewrites it on its next change', () => {
+    const doc = new Y.Doc();
+    const old = card('Object', 'lead', '0|b');
+    doc.getMap('cards').set(old.id, { ...old });
+    const index = new BoardIndex(doc, () => undefined);
+    expect(titles(index.current, 'lead')).toEqual(['Object']);
+    applyEffects(doc, [{ op: 'setFields', cardId: old.id, fields: { stage: 'quote' as StageId } }], 2);
+    const stored = doc.getMap('cards').get(old.id);
+    expect(typeof stored).toBe('string');
+    expect(titles(index.current, 'quote')).toEqual(['Object']);
+    expect(titles(index.current, 'lead')).toEqual([]);
+  });
+
+  it('skips a card entry whose text is not a card (never trusts a cache blindly)', () => {
+    const doc = new Y.Doc();
+    const good = card('Good', 'lead', '0|c');
+    doc.transact(() => {
+      doc.getMap('cards').set(good.id, JSON.stringify(good));
+      doc.getMap('cards').set('broken', '{"title": "half');
+      doc.getMap('cards').set('array', '[1,2]');
+    });
+    const index = new BoardIndex(doc, () => undefined);
+    expect([...index.current.cards.keys()]).toEqual([good.id]);
   });
 
   it('writes nothing when an effect changes no field', () => {

@@ -1,7 +1,7 @@
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import type { Card } from '../model/card';
 import type { StageConfig } from '../model/stages';
-import { cardFields, cardsMap, metaMap, settingsMap, stagesArray } from './boardDoc';
+import { cardFields, cardsMap, encodeCardValue, metaMap, settingsMap, stagesArray } from './boardDoc';
 
 /**
  * The effect of an accepted command on the board document, as data. The server commits
@@ -41,14 +41,14 @@ export function patchCardFields(current: Record<string, unknown> | null, patch: 
   return { next, changed };
 }
 
-/** Writes a card as one plain value, only if a field changes (an unchanged write would still grow the document). */
+/** Writes a card as one JSON value, only if a field changes (an unchanged write would still grow the document). */
 function writeCard(cards: Y.Map<unknown>, id: string, patch: Record<string, unknown>, create: boolean): void {
   const stored = cards.get(id);
   const current = cardFields(stored);
   if (!current && !create) return;
   const { next, changed } = patchCardFields(current, patch);
-  // A card still stored the old way (a Y.Map) is rewritten as one value.
-  if (changed || stored instanceof Y.Map) cards.set(id, next);
+  // A card still stored an older way (a Y.Map, a plain object) is rewritten as text.
+  if (changed || typeof stored !== 'string') cards.set(id, encodeCardValue(next));
 }
 
 /** Applies effects in one transaction and records `seq` as the last applied command. */

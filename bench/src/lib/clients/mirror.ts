@@ -5,7 +5,7 @@
  * replica would have produced. Writers move disjoint cards, so a write never depends on
  * another client's write the server has not seen yet.
  */
-import { cardFields, cardsMap } from '@baton/shared-types/ydoc';
+import { cardFields, cardsMap, encodeCardValue } from '@baton/shared-types/ydoc';
 import * as Y from 'yjs';
 
 export class Mirror {
@@ -26,8 +26,8 @@ export class Mirror {
     try {
       const now = Date.now();
       this.doc.transact(() => {
-        // The board layout keeps a card as one value (see shared-types/src/ydoc/boardDoc.ts).
-        cardsMap(this.doc).set(cardId, { ...card, stage, rank, nextStep, updatedAt: now, stageEnteredAt: now, lastActivityAt: now });
+        // The board layout keeps a card as one JSON value (see shared-types/src/ydoc/boardDoc.ts).
+        cardsMap(this.doc).set(cardId, encodeCardValue({ ...card, stage, rank, nextStep, updatedAt: now, stageEnteredAt: now, lastActivityAt: now }));
       });
     } finally {
       this.doc.off('update', capture);
