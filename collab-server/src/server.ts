@@ -12,9 +12,9 @@ import { TokenService } from './auth/tokens';
 import { Directory } from './boards/directory';
 import { FakeClock, systemClock, type Clock } from './clock';
 import { DocAccess } from './boards/docAccess';
-import { CommandService, SYSTEM_ACTOR } from './commands/CommandService';
+import { CommandService } from './commands/CommandService';
 import type { FollowUp } from './commands/context';
-import { ensureHandoffTemplates } from './handoff/templates';
+import { fillLoadedTemplates } from './handoff/templates';
 import type { Config } from './config';
 import { Authentication } from './extensions/Authentication';
 import { Documents } from './extensions/Documents';
@@ -62,9 +62,7 @@ export async function startServer(config: Config): Promise<BatonServer> {
   }, config.compactEvery);
   const followUp = async (boardId: string, f: FollowUp) => {
     if (f.kind !== 'handoffTemplates') return;
-    await ensureHandoffTemplates(docs, boardId, f.cardId);
-    // The template's first requirement counts as unrated at once (queued after this command).
-    void watcher?.refresh(f.cardId, SYSTEM_ACTOR).catch((e: unknown) => log.error('could not count a new pack', e));
+    await fillLoadedTemplates(docs, boardId, f.cardId);
   };
   const instanceId = `baton-${randomBytes(6).toString('hex')}`;
   const cluster = config.redisUrl ? scaleOut(config.redisUrl, store, instanceId, config.redisPrefix) : null;
@@ -150,6 +148,7 @@ export async function startServer(config: Config): Promise<BatonServer> {
       sla.stop();
       webhooks.stop();
       await sla.idle();
+      await commands.idle();
       await documents.stop();
       await cluster?.close();
       server.closeAllConnections();

@@ -156,11 +156,16 @@ describe('the handoff pack', () => {
     expect(findElements(planContent(plan.doc), NODES.heading).map((h) => h.getAttribute('section'))).toEqual(['modules', 'dependencies', 'schedule']);
   });
 
-  it('counts the template’s first requirement as unrated as soon as the pack exists', async () => {
+  it('counts the template’s first requirement as unrated as soon as the pack exists, before anyone opens it', async () => {
     const card = cardOf(sales, 'sales', 'quote');
     await sales.send({ type: 'updateCard', cardId: card.id, fields: { decisionMaker: 'COO Wu' } });
     expect((await sales.send({ type: 'moveCard', cardId: card.id, toStage: 'negotiation' })).type).toBe('ack');
-    await sales.waitFor(() => sales.card(card.id)?.handoff?.counts.unset === 1, 2000);
+    // The move's own update carries the counts; the pack and plan wait until someone opens them.
+    expect(sales.card(card.id)?.handoff?.counts).toEqual({ red: 0, yellow: 0, green: 0, unset: 1 });
+    expect(server.hocuspocus.documents.has(cardDocName('pack', card.id))).toBe(false);
+    expect(server.hocuspocus.documents.has(cardDocName('plan', card.id))).toBe(false);
+    const pack = await doc('product', cardDocName('pack', card.id));
+    expect(listRequirements(pack.doc)).toHaveLength(1);
   });
 
   it('takes screenshots from product and delivery (pack writers), but no other files from them', async () => {

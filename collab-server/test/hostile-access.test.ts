@@ -135,6 +135,8 @@ describe('roles and ownership', () => {
   it('stop a member removed from the board from changing it over a connection opened before', async () => {
     const sales2 = await connect('sales2');
     const card = cardOf(manager, 'sales2', 'needs_confirmed');
+    // Accepted while a member (the server now holds the board's members), refused right after removal.
+    expect((await sales2.send({ type: 'updateCard', cardId: card.id, fields: { nextStep: 'Still here' } })).type).toBe('ack');
     await server.store.removeMembership('demo', 'sales2');
     try {
       expectRefusal(await sales2.send({ type: 'updateCard', cardId: card.id, fields: { nextStep: 'Leaving gift' } }), 'forbidden', /not a member/);

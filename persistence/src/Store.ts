@@ -70,6 +70,12 @@ export interface Store {
   removeMembership(boardId: BoardId | string, userId: UserId | string): Promise<void>;
   getMembership(boardId: BoardId | string, userId: UserId | string): Promise<Membership | null>;
   listMemberships(filter: { boardId?: string; userId?: string }): Promise<Membership[]>;
+  /**
+   * A number that changes whenever a user or a membership is written or removed, by any process
+   * sharing the store (a trigger bumps it in the writing transaction): readers cache directory
+   * lookups and check this one cheap value instead of re-reading users and memberships.
+   */
+  directoryVersion(): Promise<number>;
 
   // --- Card registry: which board a card belongs to (card documents are named by card id) ---
   /**

@@ -39,6 +39,7 @@ describePg('postgres', () => {
         'boards',
         'cards',
         'commands',
+        'directory_version',
         'documents',
         'events',
         'locks',

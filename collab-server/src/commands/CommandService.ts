@@ -80,6 +80,17 @@ const MAX_BATCH = 200;
 /** The actor of changes the server makes on its own account. */
 export const SYSTEM_ACTOR = 'system';
 
+/** The members as decisions see them, made once per directory read (the directory caches its maps). */
+const boardMemberViews = new WeakMap<ReadonlyMap<string, MemberInfo>, ReadonlyMap<string, BoardMember>>();
+function asBoardMembers(members: ReadonlyMap<string, MemberInfo>): ReadonlyMap<string, BoardMember> {
+  let view = boardMemberViews.get(members);
+  if (!view) {
+    view = new Map([...members].map(([id, m]) => [id, { role: m.role, region: m.user.region, displayName: m.user.displayName }]));
+    boardMemberViews.set(members, view);
+  }
+  return view;
+}
+
 const reject = (id: string | null, r: Refusal): CommandAnswer => ({ type: 'reject', id, ...r });
 const NOTHING_PRELOADED: Preloaded = { upload: null, handoffDocs: { requirements: null, planMissing: null } };
 
@@ -93,6 +104,8 @@ export class CommandService {
   private readonly queues = new Map<string, BatchQueue<Job, CommandAnswer>>();
   /** Commands accepted but not answered yet, by id, with who sent them to which board. */
   private readonly inFlight = new Map<string, { userId: string; boardId: string; answer: Promise<CommandAnswer> }>();
+  /** Follow-ups started and not finished (see executeBatch). */
+  private readonly followingUp = new Set<Promise<void>>();
 
   constructor(private readonly deps: CommandServiceDeps) {}
 
@@ -167,10 +180,16 @@ export class CommandService {
     return queue.run(job);
   }
 
+  /** Resolves when every follow-up started so far has finished (shutdown, tests). */
+  async idle(): Promise<void> {
+    while (this.followingUp.size > 0) await Promise.allSettled([...this.followingUp]);
+  }
+
   /**
    * One board's jobs, in order: replays and non-members are answered first, the rest decided
-   * and committed together. The answers are delivered as soon as the effects are applied;
-   * follow-ups (e.g. handoff templates) run after that, still holding the board's queue and lease.
+   * and committed together. The answers are delivered as soon as the effects are applied.
+   * Follow-ups (e.g. handoff templates, written into other documents) start after the batch
+   * and do not hold the board's queue or lease: the next commands do not wait for them.
    */
   private async executeBatch(jobs: Job[], deliver: (answers: CommandAnswer[]) => void): Promise<CommandAnswer[]> {
     const { store, clock, directory } = this.deps;
@@ -195,14 +214,18 @@ export class CommandService {
     }
     if (live.length > 0) {
       const lock = this.deps.lock ?? singleProcessLock;
-      await this.deps.docs.withDoc(boardDocName(boardId), (doc) =>
+      const followUps = await this.deps.docs.withDoc(boardDocName(boardId), (doc) =>
         lock.run(boardId, doc, async () => {
           const decided = await this.decideAndApply(live, doc, members);
           live.forEach((p, i) => (answers[p.index] = decided.answers[i] as CommandAnswer));
           deliver(answers);
-          await this.runFollowUps(decided.followUps);
+          return decided.followUps;
         }),
       );
+      if (followUps.length > 0) {
+        const running = this.runFollowUps(followUps).finally(() => this.followingUp.delete(running));
+        this.followingUp.add(running);
+      }
     }
     return answers;
   }
@@ -212,11 +235,9 @@ export class CommandService {
    * commits every answer, effect and event in one transaction, then applies all effects to
    * the live document in one Yjs transaction (one update, one broadcast) and answers.
    */
-  private async decideAndApply(live: Pending[], doc: Y.Doc, members: Map<string, MemberInfo>): Promise<{ answers: CommandAnswer[]; followUps: Outcome[] }> {
+  private async decideAndApply(live: Pending[], doc: Y.Doc, members: ReadonlyMap<string, MemberInfo>): Promise<{ answers: CommandAnswer[]; followUps: Outcome[] }> {
     const { store } = this.deps;
-    const boardMembers = new Map<string, BoardMember>(
-      [...members].map(([id, m]) => [id, { role: m.role, region: m.user.region, displayName: m.user.displayName }]),
-    );
+    const boardMembers = asBoardMembers(members);
     const view = new BoardView(doc);
     const outcomes: Outcome[] = [];
     const refused = (p: Pending, refusal: Refusal): Outcome => ({ job: p.job, now: p.now, answer: reject(p.job.id, refusal), effects: [], events: [], followUps: [] });

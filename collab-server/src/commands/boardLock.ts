@@ -32,16 +32,20 @@ export const boardLeaseName = (boardId: string) => `board-commands:${boardId}`;
 
 export const DEFAULT_LEASE: LeaseOptions = { ttlMs: 3000, retryMs: 10, maxWaitMs: 10_000 };
 
-/** Takes a board's command lease for a moment of work outside a command (e.g. a load's repair); returns the holder id to release. */
-export async function takeBoardLease(store: Store, boardId: string, options: LeaseOptions = DEFAULT_LEASE): Promise<string> {
+/** Waits for the store lock `name` (shared by every process on the store); returns the holder id to release. */
+export async function takeLease(store: Store, name: string, options: LeaseOptions = DEFAULT_LEASE): Promise<string> {
   const holder = `load-${randomUUID()}`;
   const started = Date.now();
-  while (!(await store.acquireLock(boardLeaseName(boardId), holder, options.ttlMs, Date.now()))) {
-    if (Date.now() - started > options.maxWaitMs) throw new Error(`Timed out waiting for the command lease of board ${boardId}`);
+  while (!(await store.acquireLock(name, holder, options.ttlMs, Date.now()))) {
+    if (Date.now() - started > options.maxWaitMs) throw new Error(`Timed out waiting for the lock ${name}`);
     await sleep(options.retryMs);
   }
   return holder;
 }
+
+/** Takes a board's command lease for a moment of work outside a command (e.g. a load's repair); returns the holder id to release. */
+export const takeBoardLease = (store: Store, boardId: string, options: LeaseOptions = DEFAULT_LEASE): Promise<string> =>
+  takeLease(store, boardLeaseName(boardId), options);
 
 /**
  * Several processes over one database: a command runs under a short lease in the store's

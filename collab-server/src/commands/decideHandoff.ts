@@ -1,4 +1,5 @@
 import { canActOnCard, docRight, EVENT_TYPES, ok, PACK_STAGE_ID, refuse, stageIndex, type Card, type Command, type Result } from '@baton/shared-types';
+import { TEMPLATE_REQUIREMENTS } from '@baton/shared-types/ydoc';
 import { existingCard, type Decision, type DecisionContext } from './context';
 
 type HandoffCommand = Extract<Command, { type: 'createPack' | 'submitPack' | 'postPlan' }>;
@@ -13,10 +14,11 @@ export const newHandoff = (now: number): Handoff => ({
   reviewedAt: null,
   planPostedAt: null,
   planVersions: 0,
-  counts: { red: 0, yellow: 0, green: 0, unset: 0 },
+  // The template's requirements, unrated (the template is written when the pack is first opened).
+  counts: { red: 0, yellow: 0, green: 0, unset: TEMPLATE_REQUIREMENTS },
 });
 
-/** The effect and event of creating a card's handoff pack (templates are written as a follow-up). */
+/** The effect and event of creating a card's handoff pack (templates are written when the documents load; see fillLoadedTemplates). */
 export function createHandoff(card: Card, now: number): Decision {
   return {
     effects: [{ op: 'setFields', cardId: card.id, fields: { handoff: newHandoff(now), updatedAt: now, lastActivityAt: now } }],

@@ -5,9 +5,12 @@ import type * as Y from 'yjs';
 import type { DocAccess } from '../boards/docAccess';
 import { serverOrigin } from '../boards/origins';
 
+/** Whether a pack or plan document still lacks the template the server writes into it. */
+export const lacksTemplate = (kind: 'pack' | 'plan', doc: Y.Doc): boolean => (kind === 'pack' ? !hasTemplate(doc) : planContent(doc).length === 0);
+
 /** Writes the pack template into a pack document that lacks it (never twice). */
 export function fillPack(doc: Y.Doc, card: Card): boolean {
-  if (hasTemplate(doc)) return false;
+  if (!lacksTemplate('pack', doc)) return false;
   let written = false;
   doc.transact(() => {
     written = writePackTemplate(doc, packTemplate(card, randomUUID));
@@ -17,7 +20,7 @@ export function fillPack(doc: Y.Doc, card: Card): boolean {
 
 /** Writes the plan's section headings into an empty plan document. */
 export function fillPlan(doc: Y.Doc): boolean {
-  if (planContent(doc).length > 0) return false;
+  if (!lacksTemplate('plan', doc)) return false;
   let written = false;
   doc.transact(() => {
     written = writePlanTemplate(doc);
@@ -26,13 +29,19 @@ export function fillPlan(doc: Y.Doc): boolean {
 }
 
 /**
- * Once a card has a handoff, its pack and plan get their templates — generated from the deal
- * by the server, once. Runs in the board's command queue, so two people creating the pack at
- * the same moment never get it twice (and the document itself records that it has one).
+ * Once a card has a handoff, its pack and plan get their templates, generated from the deal by
+ * the server, once. A document gets its template when it loads (see loadCardDocument, which
+ * needs no help); this fills the ones already loaded in this process (opened before the
+ * handoff existed, or loading while it was created), each checked and filled in one
+ * synchronous step. Nothing is loaded here: creating a pack costs the board's queue nothing.
  */
-export async function ensureHandoffTemplates(docs: DocAccess, boardId: string, cardId: string): Promise<void> {
-  const card = await docs.readCard(boardId, cardId);
-  if (!card?.handoff) return;
-  await docs.withDoc(cardDocName('pack', cardId), (doc) => fillPack(doc, card));
-  await docs.withDoc(cardDocName('plan', cardId), (doc) => fillPlan(doc));
+export async function fillLoadedTemplates(docs: DocAccess, boardId: string, cardId: string): Promise<void> {
+  for (const kind of ['pack', 'plan'] as const) {
+    const doc = await docs.ifLoaded(cardDocName(kind, cardId));
+    if (!doc || !lacksTemplate(kind, doc)) continue;
+    const card = await docs.readCard(boardId, cardId);
+    if (!card?.handoff) return;
+    if (kind === 'pack') fillPack(doc, card);
+    else fillPlan(doc);
+  }
 }

@@ -13,11 +13,18 @@ export type BackupItem =
   | { kind: 'rows'; table: string; rows: BackupRow[] };
 
 /**
+ * The store's own bookkeeping, which is neither content (a store holding only these is empty)
+ * nor wiped: the directory version, which triggers bump whenever users or memberships change
+ * (a wipe and a restore included, so a cached directory never outlives them).
+ */
+export const BOOKKEEPING = new Set(['directory_version', 'baton_schema_migrations']);
+
+/**
  * Tables a backup never holds: the update log (folded into each document's state), locks
- * (leases of running processes) and the migrations bookkeeping (the backup records the schema
+ * (leases of running processes) and the store's bookkeeping (the backup records the schema
  * version instead). Every other table is backed up, including ones added after this was written.
  */
-export const NOT_BACKED_UP = new Set(['documents', 'updates', 'locks', 'baton_schema_migrations']);
+export const NOT_BACKED_UP = new Set(['documents', 'updates', 'locks', ...BOOKKEEPING]);
 
 export interface BackupIO {
   readonly kind: string;

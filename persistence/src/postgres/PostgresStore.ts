@@ -149,6 +149,9 @@ export class PostgresStore implements Store, BackupCapable {
   listMemberships(filter: { boardId?: string; userId?: string }): Promise<Membership[]> {
     return this.directory.listMemberships(filter);
   }
+  directoryVersion(): Promise<number> {
+    return this.directory.version();
+  }
 
   // --- attachments ---
   putAttachment(record: AttachmentRecord, data: Uint8Array): Promise<void> {

@@ -142,4 +142,10 @@ export class DirectoryTables {
     );
     return rows.map(toMembership);
   }
+
+  async version(): Promise<number> {
+    const [row] = await this.db.rows<{ version: string }>('SELECT version FROM directory_version WHERE id = 1');
+    if (!row) throw new Error('directory_version has no row');
+    return Number(row.version);
+  }
 }

@@ -150,6 +150,26 @@ export const MIGRATIONS: readonly PgMigration[] = [
       CREATE INDEX notifications_by_user ON notifications (user_id, id);
     `),
   },
+  {
+    description: 'directory version, bumped by every change to users and memberships',
+    up: sql(`
+      CREATE TABLE directory_version (
+        id integer PRIMARY KEY CHECK (id = 1),
+        version bigint NOT NULL
+      );
+      INSERT INTO directory_version (id, version) VALUES (1, 1);
+      -- search_path is pinned to the schema the function is created in (tests use one schema each).
+      CREATE FUNCTION baton_bump_directory_version() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
+      BEGIN
+        UPDATE directory_version SET version = version + 1;
+        RETURN NULL;
+      END $$;
+      CREATE TRIGGER users_bump_directory AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON users
+        FOR EACH STATEMENT EXECUTE FUNCTION baton_bump_directory_version();
+      CREATE TRIGGER memberships_bump_directory AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON memberships
+        FOR EACH STATEMENT EXECUTE FUNCTION baton_bump_directory_version();
+    `),
+  },
 ];
 
 const quoteIdent = (name: string) => `"${name.replaceAll('"', '""')}"`;

@@ -168,6 +168,9 @@ export class SqliteStore implements Store, BackupCapable {
   async listMemberships(filter: { boardId?: string; userId?: string }): Promise<Membership[]> {
     return this.open().directory.listMemberships(filter);
   }
+  async directoryVersion(): Promise<number> {
+    return this.open().directory.version();
+  }
 
   // --- card registry ---
   async registerCard(cardId: string, boardId: string): Promise<boolean> {

@@ -60,6 +60,7 @@ export class DirectoryTables {
   private readonly allMemberships;
   private readonly membershipsByBoard;
   private readonly membershipsByUser;
+  private readonly versionStmt;
 
   constructor(db: Database) {
     // created_at is set on first insert and kept by later upserts.
@@ -93,6 +94,7 @@ export class DirectoryTables {
     this.membershipsByBoard = db.prepare<[string], MembershipRow>(
       'SELECT board_id, user_id, role FROM memberships WHERE board_id = ? ORDER BY user_id',
     );
+    this.versionStmt = db.prepare<[], { version: number }>('SELECT version FROM directory_version WHERE id = 1');
     this.membershipsByUser = db.prepare<[string], MembershipRow>(
       'SELECT board_id, user_id, role FROM memberships WHERE user_id = ? ORDER BY board_id',
     );
@@ -169,5 +171,11 @@ export class DirectoryTables {
     if (boardId !== undefined) return this.membershipsByBoard.all(boardId).map(toMembership);
     if (userId !== undefined) return this.membershipsByUser.all(userId).map(toMembership);
     return this.allMemberships.all().map(toMembership);
+  }
+
+  version(): number {
+    const row = this.versionStmt.get();
+    if (!row) throw new Error('directory_version has no row');
+    return row.version;
   }
 }

@@ -148,6 +148,25 @@ export const MIGRATIONS: readonly Migration[] = [
         CREATE INDEX notifications_by_user ON notifications (user_id, id);
       `),
   },
+  {
+    description: 'directory version, bumped by every change to users and memberships',
+    up: (db) =>
+      db.exec(`
+        CREATE TABLE directory_version (
+          id INTEGER PRIMARY KEY CHECK (id = 1),
+          version INTEGER NOT NULL
+        ) STRICT;
+        INSERT INTO directory_version (id, version) VALUES (1, 1);
+        ${['users', 'memberships']
+          .flatMap((table) =>
+            ['INSERT', 'UPDATE', 'DELETE'].map(
+              (op) => `CREATE TRIGGER ${table}_${op.toLowerCase()}_bumps_directory AFTER ${op} ON ${table}
+                 BEGIN UPDATE directory_version SET version = version + 1; END;`,
+            ),
+          )
+          .join('\n')}
+      `),
+  },
 ];
 
 export function schemaVersion(db: Database): number {

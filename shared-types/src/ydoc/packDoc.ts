@@ -58,7 +58,12 @@ export function packTemplate(card: Pick<Card, 'customer' | 'contactName' | 'deci
   ];
 }
 
-/** Writes the template once (the caller runs this inside the board's command queue). */
+/** How many requirements a new pack's template holds: each starts unrated, so a new pack's counts are known before its document exists. */
+export const TEMPLATE_REQUIREMENTS = packTemplate({ customer: '', contactName: '', decisionMaker: '', needSummary: '' }, () => 'r').filter(
+  (b) => b.node === NODES.requirement,
+).length;
+
+/** Writes the template once (the caller makes sure nobody else writes one at the same time, see the server's templates). */
 export function writePackTemplate(doc: Y.Doc, blocks: readonly Block[], version = 1): boolean {
   if (hasTemplate(doc)) return false;
   doc.transact(() => {

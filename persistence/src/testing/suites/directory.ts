@@ -86,6 +86,32 @@ export function describeDirectory(ctx: SuiteContext): void {
       expect(await store.getMembership('demo', 'alice')).toEqual(member('demo', 'alice', 'manager'));
     });
 
+    it('the directory version changes with every user or membership write and with nothing else', async () => {
+      const seen = [await ctx.store.directoryVersion()];
+      const changed = async () => {
+        const v = await ctx.store.directoryVersion();
+        expect(seen).not.toContain(v);
+        seen.push(v);
+      };
+      const unchanged = async () => expect(await ctx.store.directoryVersion()).toBe(seen[seen.length - 1]);
+      await ctx.store.upsertUser(user('vera'));
+      await changed();
+      await ctx.store.upsertUser(user('vera', { displayName: 'Vera V.' }));
+      await changed();
+      await ctx.store.createBoard({ id: boardId('v'), name: 'V', createdAt: 1 });
+      await ctx.store.registerCard('card-v', 'v');
+      await ctx.store.listUsers();
+      await unchanged();
+      await ctx.store.setMembership(member('v', 'vera', 'sales'));
+      await changed();
+      await ctx.store.setMembership(member('v', 'vera', 'manager'));
+      await changed();
+      await ctx.store.removeMembership('v', 'vera');
+      await changed();
+      const store = await ctx.reopen();
+      expect(await store.directoryVersion()).toBe(seen[seen.length - 1]);
+    });
+
     it('a card id belongs to the first board that registers it, also after a reopen', async () => {
       expect(await ctx.store.registerCard('card-a', 'demo')).toBe(true);
       expect(await ctx.store.registerCard('card-a', 'demo')).toBe(true);
