@@ -30,6 +30,7 @@ import { SlaEngine } from './sla/engine';
 import { broadcastClock, pushNotification } from './sla/live';
 import { readWebhook, WebhookSender } from './sla/webhooks';
 import { attachCollab } from './websocket';
+import { JoinCache } from './boards/joinCache';
 
 export interface BatonServer {
   url: string;
@@ -55,6 +56,7 @@ export async function startServer(config: Config): Promise<BatonServer> {
   const directory = new Directory(store);
   const hocuspocus = new Hocuspocus({ quiet: true, name: 'baton', debounce: 2000, maxDebounce: 10_000 });
   const docs = new DocAccess(hocuspocus);
+  const joinCache = new JoinCache(hocuspocus);
   let watcher: HandoffWatcher | null = null;
   const documents = new Documents(store, docs, log, {
     loaded: (name, document) => watcher?.loaded(name, document),
@@ -76,6 +78,7 @@ export async function startServer(config: Config): Promise<BatonServer> {
       ...(cluster ? [cluster.extension] : []),
       new Commands(commands, log),
       new Presence(clock, documents),
+      joinCache,
     ],
   });
 
@@ -128,7 +131,7 @@ export async function startServer(config: Config): Promise<BatonServer> {
     clientDir: config.clientDir,
   });
   const server: Server = createServer(getRequestListener(app.fetch));
-  const wss = attachCollab(server, hocuspocus, log);
+  const wss = attachCollab(server, hocuspocus, log, joinCache);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());
@@ -150,6 +153,7 @@ export async function startServer(config: Config): Promise<BatonServer> {
       await sla.idle();
       await commands.idle();
       await documents.stop();
+      joinCache.clear();
       await cluster?.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -3,6 +3,7 @@ import type { Hocuspocus } from '@hocuspocus/server';
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import type { JoinCache } from './boards/joinCache';
 import type { Logger } from './log';
 
 export const COLLAB_PATH = '/collab';
@@ -24,9 +25,10 @@ function toRequest(req: IncomingMessage): Request {
 /**
  * Accepts websocket upgrades on /collab and hands them to Hocuspocus (4.x does not listen on
  * the socket itself). Frames over the size limit close the socket with 1009; text frames
- * are refused with 1003; socket errors never reach the process.
+ * are refused with 1003; socket errors never reach the process. A first sync of a client
+ * holding nothing is served from one cached encoding of the board (see JoinCache).
  */
-export function attachCollab(server: Server, hocuspocus: Hocuspocus, log: Logger): WebSocketServer {
+export function attachCollab(server: Server, hocuspocus: Hocuspocus, log: Logger, joinCache: JoinCache): WebSocketServer {
   const wss = new WebSocketServer({ noServer: true, maxPayload: LIMITS.maxWebsocketPayloadBytes });
 
   wss.on('connection', (ws: WebSocket, req: IncomingMessage) => {
@@ -36,7 +38,7 @@ export function attachCollab(server: Server, hocuspocus: Hocuspocus, log: Logger
         ws.close(1003, 'Binary frames only');
         return;
       }
-      connection.handleMessage(toUint8(data));
+      connection.handleMessage(joinCache.incoming(ws, toUint8(data)));
     });
     ws.on('close', (code, reason) => connection.handleClose({ code, reason: reason.toString() }));
     ws.on('error', (error) => log.warn('websocket error', { error: error.message }));

@@ -1,6 +1,6 @@
 import type { BoardRecord, Store, StoredCommand } from '@baton/persistence';
 import { boardDocName } from '@baton/shared-types';
-import { applyEffects, readMeta } from '@baton/shared-types/ydoc';
+import { applyEffects, appliedSeqOf, readMeta } from '@baton/shared-types/ydoc';
 import { randomUUID } from 'node:crypto';
 import type * as Y from 'yjs';
 import { captureUpdates } from './capture';
@@ -26,7 +26,7 @@ export async function loadBoardDocument(store: Store, doc: Y.Doc, boardId: strin
   if (!board) throw new Error(`Board '${boardId}' does not exist`);
   const { epoch } = await store.ensureDocument(name, randomUUID);
   await readLog(store, doc, name);
-  const missing = await store.listAppliedCommands(boardId, readMeta(doc).appliedSeq);
+  const missing = await store.listAppliedCommands(boardId, appliedSeqOf(doc));
   if (missing.length === 0) return finishLoad(store, doc, board, epoch, missing);
   // Another process may be between committing a command and appending its update: wait for its
   // command lease (it appends before releasing it; a dead holder's lease expires), read the log
@@ -35,7 +35,7 @@ export async function loadBoardDocument(store: Store, doc: Y.Doc, boardId: strin
   const lease = await takeBoardLease(store, boardId);
   try {
     await readLog(store, doc, name);
-    return await finishLoad(store, doc, board, epoch, await store.listAppliedCommands(boardId, readMeta(doc).appliedSeq));
+    return await finishLoad(store, doc, board, epoch, await store.listAppliedCommands(boardId, appliedSeqOf(doc)));
   } finally {
     await store.releaseLock(boardLeaseName(boardId), lease);
   }

@@ -1,6 +1,6 @@
 import type { Store } from '@baton/persistence';
 import { boardDocName } from '@baton/shared-types';
-import { applyEffects, readMeta } from '@baton/shared-types/ydoc';
+import { applyEffects, appliedSeqOf } from '@baton/shared-types/ydoc';
 import { randomUUID } from 'node:crypto';
 import * as Y from 'yjs';
 import { serverOrigin } from '../boards/origins';
@@ -86,7 +86,7 @@ export class StoreLeaseLock implements BoardLock {
    * losing object would be invisible (test/lease-catchup.test.ts).
    */
   private async catchUp(boardId: string, doc: Y.Doc): Promise<void> {
-    let missing = await this.store.listAppliedCommands(boardId, readMeta(doc).appliedSeq);
+    let missing = await this.store.listAppliedCommands(boardId, appliedSeqOf(doc));
     if (missing.length === 0) return;
     const stored = await this.store.loadDocument(boardDocName(boardId));
     if (stored) {
@@ -94,7 +94,7 @@ export class StoreLeaseLock implements BoardLock {
         if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
         for (const u of stored.updates) Y.applyUpdate(doc, u.data);
       }, serverOrigin('repair'));
-      missing = await this.store.listAppliedCommands(boardId, readMeta(doc).appliedSeq);
+      missing = await this.store.listAppliedCommands(boardId, appliedSeqOf(doc));
     }
     for (const c of missing) applyEffects(doc, c.effects, c.seq ?? 0, serverOrigin('repair', c.commandId));
   }

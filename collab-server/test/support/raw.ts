@@ -106,7 +106,7 @@ export interface RawClient {
   count<K extends Frame['kind']>(kind: K, match?: (f: Extract<Frame, { kind: K }>) => boolean, from?: number): number;
   /** Authenticates a document; resolves with the scope ('readonly'/'read-write') or the refusal reason. */
   authenticate(doc: string, token: string): Promise<{ ok: true; scope: string } | { ok: false; reason: string }>;
-  /** Fetches the document's full state from the server into `into` (SyncStep1 -> SyncStep2). */
+  /** Fetches the document's full state from the server into `into` (SyncStep1 -> any updates, then SyncStep2, as a provider applies them). */
   pull(doc: string, into: Y.Doc): Promise<void>;
   /** Sends a stateless command and resolves with the next command answer on that document. */
   command(doc: string, payload: string, timeoutMs?: number): Promise<CommandAnswer>;
@@ -156,8 +156,9 @@ export async function openRaw(baseUrl: string): Promise<RawClient> {
     pull: async (doc, into) => {
       const from = frames.length;
       ws.send(syncStep1Frame(doc, into));
-      const step2 = await client.next('sync', (f) => f.doc === doc && f.syncType === SYNC.step2, from);
-      Y.applyUpdate(into, step2.payload);
+      await client.next('sync', (f) => f.doc === doc && f.syncType === SYNC.step2, from);
+      // A newcomer's board arrives as one cached update before the step 2 (see JoinCache).
+      for (const f of frames.slice(from)) if (f.kind === 'sync' && f.doc === doc && f.syncType !== SYNC.step1) Y.applyUpdate(into, f.payload);
     },
     command: async (doc, payload, timeoutMs = 5000) => {
       const from = frames.length;

@@ -2,6 +2,7 @@ import { CARD_DEFAULTS, DEFAULT_STAGES, type Card, type CardId, type StageId, ty
 import { applyEffects } from './effects';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { decodeUtf8, encodeUtf8 } from 'lib0/string';
 import { BoardIndex, buildBase, type BaseBoard } from './boardIndex';
 
 let n = 0;
@@ -82,7 +83,13 @@ describe('the board index over the Y.Doc', () => {
     expect(index.current.cards.get(many[5]!.id)?.title).toBe('T5');
   });
 
-  it('reads a card stored the old way (a Y.Map per card) and rewrites it as JSON text on its next change', () => {
+  const storedFields = (doc: Y.Doc, id: string) => {
+    const stored = doc.getMap('cards').get(id);
+    expect(stored).toBeInstanceOf(Uint8Array);
+    return JSON.parse(decodeUtf8(stored as Uint8Array)) as Record<string, unknown>;
+  };
+
+  it('reads a card stored the old way (a Y.Map per card) and rewrites it as UTF-8 JSON on its next change', () => {
     const doc = new Y.Doc();
     const old = card('Legacy', 'quote', '0|a');
     doc.transact(() => {
@@ -93,32 +100,37 @@ describe('the board index over the Y.Doc', () => {
     const index = new BoardIndex(doc, () => undefined);
     expect(titles(index.current, 'quote')).toEqual(['Legacy']);
     applyEffects(doc, [{ op: 'setFields', cardId: old.id, fields: { nextStep: 'Send the quote' } }], 2);
-    const stored = doc.getMap('cards').get(old.id);
-    expect(typeof stored).toBe('string');
-    expect(JSON.parse(stored as string)).toMatchObject({ title: 'Legacy', stage: 'quote', nextStep: 'Send the quote' });
+    expect(storedFields(doc, old.id)).toMatchObject({ title: 'Legacy', stage: 'quote', nextStep: 'Send the quote' });
     expect(index.current.cards.get(old.id)?.nextStep).toBe('Send the quote');
   });
 
-  it('reads a card stored as a plain object (the layout before JSON text) and rewrites it on its next change', () => {
+  it('reads cards stored as a plain object or as JSON text (earlier layouts) and rewrites them on their next change', () => {
     const doc = new Y.Doc();
-    const old = card('Object', 'lead', '0|b');
-    doc.getMap('cards').set(old.id, { ...old });
+    const object = card('Object', 'lead', '0|b');
+    const text = card('Text', 'lead', '0|c');
+    doc.transact(() => {
+      doc.getMap('cards').set(object.id, { ...object });
+      doc.getMap('cards').set(text.id, JSON.stringify(text));
+    });
     const index = new BoardIndex(doc, () => undefined);
-    expect(titles(index.current, 'lead')).toEqual(['Object']);
-    applyEffects(doc, [{ op: 'setFields', cardId: old.id, fields: { stage: 'quote' as StageId } }], 2);
-    const stored = doc.getMap('cards').get(old.id);
-    expect(typeof stored).toBe('string');
+    expect(titles(index.current, 'lead')).toEqual(['Object', 'Text']);
+    applyEffects(doc, [{ op: 'setFields', cardId: object.id, fields: { stage: 'quote' as StageId } }, { op: 'setFields', cardId: text.id, fields: { nextStep: 'Call' } }], 2);
+    expect(storedFields(doc, object.id)).toMatchObject({ title: 'Object', stage: 'quote' });
+    expect(storedFields(doc, text.id)).toMatchObject({ title: 'Text', nextStep: 'Call' });
     expect(titles(index.current, 'quote')).toEqual(['Object']);
-    expect(titles(index.current, 'lead')).toEqual([]);
+    expect(titles(index.current, 'lead')).toEqual(['Text']);
   });
 
-  it('skips a card entry whose text is not a card (never trusts a cache blindly)', () => {
+  it('skips a card entry that is not a card (never trusts a cache blindly)', () => {
     const doc = new Y.Doc();
     const good = card('Good', 'lead', '0|c');
+    const bytes = (s: string) => encodeUtf8(s);
     doc.transact(() => {
-      doc.getMap('cards').set(good.id, JSON.stringify(good));
-      doc.getMap('cards').set('broken', '{"title": "half');
-      doc.getMap('cards').set('array', '[1,2]');
+      doc.getMap('cards').set(good.id, bytes(JSON.stringify(good)));
+      doc.getMap('cards').set('broken', bytes('{"title": "half'));
+      doc.getMap('cards').set('array', bytes('[1,2]'));
+      doc.getMap('cards').set('not-utf8', new Uint8Array([0x7b, 0xff, 0xfe, 0x7d]));
+      doc.getMap('cards').set('text', '{"title": "half');
     });
     const index = new BoardIndex(doc, () => undefined);
     expect([...index.current.cards.keys()]).toEqual([good.id]);

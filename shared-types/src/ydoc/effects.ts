@@ -1,7 +1,7 @@
 import type * as Y from 'yjs';
 import type { Card } from '../model/card';
 import type { StageConfig } from '../model/stages';
-import { cardFields, cardsMap, encodeCardValue, metaMap, settingsMap, stagesArray } from './boardDoc';
+import { cardFields, cardsMap, encodeCardValue, isCurrentCardValue, metaMap, settingsMap, stagesArray } from './boardDoc';
 
 /**
  * The effect of an accepted command on the board document, as data. The server commits
@@ -41,27 +41,33 @@ export function patchCardFields(current: Record<string, unknown> | null, patch: 
   return { next, changed };
 }
 
-/** Writes a card as one JSON value, only if a field changes (an unchanged write would still grow the document). */
-function writeCard(cards: Y.Map<unknown>, id: string, patch: Record<string, unknown>, create: boolean): void {
+/**
+ * Writes a card as one UTF-8 JSON value stamped with `seq`, only if a field changes (an
+ * unchanged write would still grow the document); true when it wrote.
+ */
+function writeCard(cards: Y.Map<unknown>, id: string, patch: Record<string, unknown>, create: boolean, seq: number): boolean {
   const stored = cards.get(id);
   const current = cardFields(stored);
-  if (!current && !create) return;
+  if (!current && !create) return false;
   const { next, changed } = patchCardFields(current, patch);
-  // A card still stored an older way (a Y.Map, a plain object) is rewritten as text.
-  if (changed || typeof stored !== 'string') cards.set(id, encodeCardValue(next));
+  // A card still stored an older way (a Y.Map, a plain object, a JSON string) is rewritten as bytes.
+  if (!changed && isCurrentCardValue(stored)) return false;
+  cards.set(id, encodeCardValue(next, seq));
+  return true;
 }
 
-/** Applies effects in one transaction and records `seq` as the last applied command. */
+/** Applies effects in one transaction and records `seq` as the last applied command (see appliedSeq.ts). */
 export function applyEffects(doc: Y.Doc, effects: readonly BoardEffect[], seq: number, origin?: unknown): void {
   doc.transact(() => {
     const cards = cardsMap(doc);
+    let stamped = false;
     for (const effect of effects) {
       switch (effect.op) {
         case 'putCard':
-          writeCard(cards, effect.card.id, effect.card, true);
+          stamped = writeCard(cards, effect.card.id, effect.card, true, seq) || stamped;
           break;
         case 'setFields':
-          writeCard(cards, effect.cardId, effect.fields, false);
+          stamped = writeCard(cards, effect.cardId, effect.fields, false, seq) || stamped;
           break;
         case 'setStages': {
           const arr = stagesArray(doc);
@@ -77,6 +83,6 @@ export function applyEffects(doc: Y.Doc, effects: readonly BoardEffect[], seq: n
           break;
       }
     }
-    if (seq > 0) metaMap(doc).set('appliedSeq', seq);
+    if (seq > 0 && !stamped) metaMap(doc).set('appliedSeq', seq);
   }, origin);
 }

@@ -1,4 +1,5 @@
 export * from './boardDoc';
+export * from './appliedSeq';
 export * from './effects';
 export * from './richText';
 export * from './packDoc';

@@ -6,6 +6,7 @@
  */
 import { randomInt } from 'node:crypto';
 import WebSocket from 'ws';
+import * as Y from 'yjs';
 import { scanNonces } from '../nonce';
 import type { NonceTracker } from '../tracker';
 import {
@@ -43,6 +44,8 @@ export class BenchClient {
   private awarenessClock = 0;
   private readonly commands = new Map<string, number>();
   lastPresenceAt = 0;
+  /** Updates that arrived before sync step 2 (Baton sends a cached encoding of the board first). */
+  private beforeStep2: Uint8Array[] = [];
 
   constructor(
     readonly index: number,
@@ -83,12 +86,15 @@ export class BenchClient {
         switch (msg.kind) {
           case 'update':
             if (this.tracker) scanNonces(data, (n) => this.tracker?.seen(n, this.index, now));
+            if (this.options.keepState && msg.update && Number.isNaN(this.syncMs)) this.beforeStep2.push(msg.update.slice());
             break;
           case 'step1':
             ws.send(emptyStep2(dialect, docName));
             break;
           case 'step2':
-            if (this.options.keepState) this.state = msg.update.slice();
+            // The state a client holds once synced: the step 2 and whatever update came before it.
+            if (this.options.keepState) this.state = this.beforeStep2.length > 0 ? Y.mergeUpdates([...this.beforeStep2, msg.update]) : msg.update.slice();
+            this.beforeStep2 = [];
             finish(null);
             break;
           case 'stateless':

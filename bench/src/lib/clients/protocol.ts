@@ -89,7 +89,7 @@ export const PONG = new Uint8Array([MSG.pong]);
 export type Incoming =
   | { kind: 'step1' }
   | { kind: 'step2'; update: Uint8Array }
-  | { kind: 'update' }
+  | { kind: 'update'; update?: Uint8Array }
   | { kind: 'awareness' }
   | { kind: 'authenticated' }
   | { kind: 'denied'; reason: string }
@@ -109,7 +109,7 @@ export function classify(dialect: Dialect, data: Uint8Array): Incoming {
       const sub = decoding.readVarUint(d);
       if (sub === SYNC.step1) return { kind: 'step1' };
       if (sub === SYNC.step2) return { kind: 'step2', update: decoding.readVarUint8Array(d) };
-      return { kind: 'update' };
+      return { kind: 'update', update: decoding.readVarUint8Array(d) };
     }
     case MSG.awareness:
       return { kind: 'awareness' };

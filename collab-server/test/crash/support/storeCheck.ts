@@ -6,7 +6,7 @@
  */
 import type { Store } from '@baton/persistence';
 import { boardDocName } from '@baton/shared-types';
-import { applyEffects, readMeta } from '@baton/shared-types/ydoc';
+import { applyEffects, appliedSeqOf } from '@baton/shared-types/ydoc';
 import * as Y from 'yjs';
 
 export interface StoredDoc {
@@ -27,7 +27,7 @@ export async function loadStoredDoc(store: Store, name: string): Promise<StoredD
 /** The board document as the next load would see it; `repaired` = committed effects missing from its log. */
 export async function loadStoredBoard(store: Store, boardId: string): Promise<StoredDoc & { repaired: number }> {
   const stored = await loadStoredDoc(store, boardDocName(boardId));
-  const missing = await store.listAppliedCommands(boardId, readMeta(stored.doc).appliedSeq);
+  const missing = await store.listAppliedCommands(boardId, appliedSeqOf(stored.doc));
   for (const c of missing) applyEffects(stored.doc, c.effects, c.seq ?? 0);
   return { ...stored, repaired: missing.length };
 }
