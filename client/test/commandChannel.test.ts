@@ -31,6 +31,20 @@ describe('the command channel', () => {
     expect(t.sent).toEqual(['c1', 'c2', 'c3']);
   });
 
+  it('takes a change carrying a pending command’s id as its ack, and ignores ids it is not waiting for', () => {
+    const t = setup();
+    t.connect(true);
+    t.channel.submit(t.move('c1'));
+    t.channel.submit(t.move('c2'));
+    t.channel.seenApplied(['someone-else', 'c2']);
+    expect(t.acked).toEqual(['c2']);
+    expect(t.outbox.list().map((p) => p.command.id)).toEqual(['c1']);
+    // The same change seen again, or a late ack in words, answers nothing twice.
+    t.channel.seenApplied(['c2']);
+    t.channel.handleAnswer({ type: 'ack', id: 'c2' });
+    expect(t.acked).toEqual(['c2']);
+  });
+
   it('does not send a command twice on the same connection', () => {
     const t = setup();
     t.connect(true);

@@ -1,3 +1,4 @@
+import type { PaceOptions } from './commands/pace';
 import path from 'node:path';
 
 export interface Config {
@@ -26,6 +27,8 @@ export interface Config {
   redisPrefix?: string;
   /** Fold a document's update log into its snapshot after this many appended updates. */
   compactEvery?: number;
+  /** When a busy board's commands are gathered into one batch (see BatchPace; tests tune it, deployments keep the defaults). */
+  pace?: Partial<PaceOptions>;
 }
 
 export class ConfigError extends Error {}

@@ -68,7 +68,7 @@ export async function startServer(config: Config): Promise<BatonServer> {
   };
   const instanceId = `baton-${randomBytes(6).toString('hex')}`;
   const cluster = config.redisUrl ? scaleOut(config.redisUrl, store, instanceId, config.redisPrefix) : null;
-  const commandDeps = { store, clock, docs, documents, directory, log, followUp, ...(cluster ? { lock: cluster.lock } : {}) };
+  const commandDeps = { store, clock, docs, documents, directory, log, followUp, ...(cluster ? { lock: cluster.lock } : {}), ...(config.pace ? { pace: config.pace } : {}) };
   const commands = new CommandService(commandDeps);
   watcher = new HandoffWatcher({ store, clock, docs, commands, log });
   hocuspocus.configure({

@@ -1,5 +1,5 @@
 import { boardDocName, parseServerMessage, type Command, type CommandInput, type PresenceUser, type Role, type ServerMessage } from '@baton/shared-types';
-import { readMeta } from '@baton/shared-types/ydoc';
+import { cardCommandId, cardsMap, readMeta } from '@baton/shared-types/ydoc';
 import { HocuspocusProvider } from '@hocuspocus/provider';
 import { clearDocument, IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
@@ -69,6 +69,7 @@ export class BoardSession {
   private cache: IndexeddbPersistence | null = null;
   private provider: HocuspocusProvider | null = null;
   private index: BoardIndex | null = null;
+  private stopWatchingApplied: (() => void) | null = null;
   private cachedEpoch: string | null = null;
   private destroyed = false;
 
@@ -199,10 +200,31 @@ export class BoardSession {
       this.cachedEpoch = null;
     }
     this.index = new BoardIndex(doc, (base) => this.store.setBase(base));
+    this.stopWatchingApplied = this.watchApplied(doc);
     this.currentDoc.set(doc);
     // An empty cache (first visit) keeps the loading state until the server has answered.
     this.store.setBase(this.index.current);
     this.connect(doc);
+  }
+
+  /**
+   * A card that changes carrying the id of a command still in the outbox answers it: the
+   * server applied it (also when the change comes from the cache of an earlier visit whose
+   * answer never arrived). See ACKS_IN_UPDATES.
+   */
+  private watchApplied(doc: Y.Doc): () => void {
+    const cards = cardsMap(doc);
+    const onCards = (event: Y.YMapEvent<unknown>) => {
+      if (this.outbox.list().length === 0) return;
+      const ids: string[] = [];
+      for (const key of event.keysChanged) {
+        const id = cardCommandId(cards.get(key));
+        if (id) ids.push(id);
+      }
+      if (ids.length > 0) this.channel.seenApplied(ids);
+    };
+    cards.observe(onCards);
+    return () => cards.unobserve(onCards);
   }
 
   private connect(doc: Y.Doc): void {
@@ -241,6 +263,8 @@ export class BoardSession {
     this.provider = null;
     this.index?.destroy();
     this.index = null;
+    this.stopWatchingApplied?.();
+    this.stopWatchingApplied = null;
     void this.cache?.destroy();
     this.cache = null;
     this.currentDoc.set(null);

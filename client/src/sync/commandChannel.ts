@@ -56,6 +56,17 @@ export class CommandChannel {
     this.sentOnThisConnection = new Set();
   }
 
+  /**
+   * Commands whose changes arrived carrying their ids (see ACKS_IN_UPDATES): applied by the
+   * server, answered by the change itself. Ids not waiting here (someone else's, or answered
+   * already) are ignored.
+   */
+  seenApplied(ids: Iterable<string>): void {
+    for (const id of ids) {
+      if (this.outbox.list().some((p) => p.command.id === id)) this.handleAnswer({ type: 'ack', id });
+    }
+  }
+
   handleAnswer(answer: CommandAnswer): void {
     if (answer.id === null) {
       if (answer.type === 'reject') console.warn('Baton: the server refused a command it could not identify:', answer.message);

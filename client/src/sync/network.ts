@@ -1,3 +1,4 @@
+import { ACKS_IN_UPDATES } from '@baton/shared-types';
 import { HocuspocusProviderWebsocket, WebSocketStatus } from '@hocuspocus/provider';
 import { ValueStore } from '../lib/valueStore';
 
@@ -31,7 +32,8 @@ export class Network {
     const online = typeof navigator === 'undefined' ? true : navigator.onLine;
     this.state = new ValueStore<NetworkState>({ online, socket: 'disconnected', everConnected: false });
     this.socket = new HocuspocusProviderWebsocket({
-      url,
+      // The board's changes tell this client that its commands were applied (no separate ack).
+      url: `${url}${url.includes('?') ? '&' : '?'}${ACKS_IN_UPDATES.param}=${ACKS_IN_UPDATES.value}`,
       autoConnect: online,
       delay: 1000,
       minDelay: 500,

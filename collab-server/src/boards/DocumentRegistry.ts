@@ -7,6 +7,8 @@ export interface DocumentRegistry {
    * the event-loop turn, so a command's answer never reaches its sender before its effect.
    */
   broadcastNow(documentName: string): void;
+  /** How many websocket connections the document has in this process (0 when not loaded). */
+  connections(documentName: string): number;
   /** The document's current epoch, when it is loaded. */
   epochOf(documentName: string): string | null;
 }

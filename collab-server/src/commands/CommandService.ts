@@ -24,6 +24,7 @@ import { BoardView, decisionContext } from './boardView';
 import { decide } from './decide';
 import { singleProcessLock, type BoardLock } from './boardLock';
 import { preload, type Preloaded } from './preload';
+import { BatchPace, PACE_DEFAULTS, type PaceOptions } from './pace';
 import { BatchQueue } from './queue';
 
 export interface CommandServiceDeps {
@@ -37,6 +38,8 @@ export interface CommandServiceDeps {
   followUp?: (boardId: string, followUp: FollowUp) => Promise<void>;
   /** Cross-process exclusion (several server processes); defaults to the in-process queue alone. */
   lock?: BoardLock;
+  /** When a busy board's commands are gathered into one batch (see BatchPace). */
+  pace?: Partial<PaceOptions>;
 }
 
 /** One unit of work on a board: a client's command, or a change the server makes itself. */
@@ -64,6 +67,22 @@ interface Pending {
   extras: Preloaded;
 }
 
+/** A job's answer (given once its change, if any, has gone out to the board's connections). */
+interface Settling {
+  answer: CommandAnswer;
+  /** Its change went out carrying its id on a card (see ACKS_IN_UPDATES). */
+  shown: boolean;
+}
+
+/** A command's answer once its change (if any) has gone out. */
+export interface Settled {
+  answer: CommandAnswer;
+  /** The change went out carrying the command's id, so a client that reads ids from changes needs no `ack`. */
+  shownInUpdate: boolean;
+}
+
+const answered = (answer: CommandAnswer): Settling => ({ answer, shown: false });
+
 /** What deciding a job came to, before it is committed. */
 interface Outcome {
   job: Job;
@@ -74,8 +93,8 @@ interface Outcome {
   followUps: FollowUp[];
 }
 
-/** At most this many commands are decided and committed together. */
-const MAX_BATCH = 200;
+/** At most this many commands are decided and committed together (a burst of a few hundred people is one batch). */
+const MAX_BATCH = 500;
 
 /** The actor of changes the server makes on its own account. */
 export const SYSTEM_ACTOR = 'system';
@@ -101,7 +120,7 @@ const NOTHING_PRELOADED: Preloaded = { upload: null, handoffDocs: { requirements
  * wait until its update is durable -> answer. Never throws: every failure is a `reject`.
  */
 export class CommandService {
-  private readonly queues = new Map<string, BatchQueue<Job, CommandAnswer>>();
+  private readonly queues = new Map<string, BatchQueue<Job, Settling>>();
   /** Commands accepted but not answered yet, by id, with who sent them to which board. */
   private readonly inFlight = new Map<string, { userId: string; boardId: string; answer: Promise<CommandAnswer> }>();
   /** Follow-ups started and not finished (see executeBatch). */
@@ -111,21 +130,28 @@ export class CommandService {
 
   /** `options.now` stamps the command at another time (the demo seed replays history); people's commands use the clock. */
   async submit(input: unknown, userId: string, boardId: string, options: { now?: number } = {}): Promise<CommandAnswer> {
+    return (await this.settle(input, userId, boardId, options)).answer;
+  }
+
+  /** `submit`, also telling whether the change went out carrying the command's id (the websocket path). */
+  async settle(input: unknown, userId: string, boardId: string, options: { now?: number } = {}): Promise<Settled> {
+    const only = (answer: CommandAnswer): Settled => ({ answer, shownInUpdate: false });
     // The id of the parsed command, so that even an internal failure names the command it answers
     // (the input is a JSON string on the websocket path, so it cannot be read from `input`).
     let commandId: string | null = null;
     try {
       const parsed = parseCommand(input);
-      if (!parsed.ok) return reject(parsed.error.id, parsed.error);
+      if (!parsed.ok) return only(reject(parsed.error.id, parsed.error));
       const command = parsed.value;
       commandId = command.id;
       const running = this.inFlight.get(command.id);
       if (running) {
         // The same id from someone else (or for another board) is not a replay: never hand them the first sender's answer.
         if (running.userId !== userId || running.boardId !== boardId) {
-          return reject(command.id, { reason: 'conflict', message: 'This command id was already used for another change' });
+          return only(reject(command.id, { reason: 'conflict', message: 'This command id was already used for another change' }));
         }
-        return await running.answer;
+        // A re-sent command (another connection) is answered in words: it may not see the change carry its id.
+        return only(await running.answer);
       }
       const job: Job = {
         id: command.id,
@@ -137,16 +163,17 @@ export class CommandService {
         load: () => preload(command, this.deps.store, this.deps.docs),
         decide: (ctx) => decide(command, ctx),
       };
-      const answer = this.enqueue(job);
-      this.inFlight.set(command.id, { userId, boardId, answer });
+      const settling = this.enqueue(job);
+      this.inFlight.set(command.id, { userId, boardId, answer: settling.then((s) => s.answer) });
       try {
-        return await answer;
+        const s = await settling;
+        return { answer: s.answer, shownInUpdate: s.shown };
       } finally {
         this.inFlight.delete(command.id);
       }
     } catch (error) {
       this.deps.log.error('command failed', error, { boardId, userId });
-      return reject(commandId, { reason: 'internal', message: 'Something went wrong on our side; the change was not applied' });
+      return only(reject(commandId, { reason: 'internal', message: 'Something went wrong on our side; the change was not applied' }));
     }
   }
 
@@ -157,7 +184,7 @@ export class CommandService {
   async runSystem(boardId: string, userId: string, type: string, decideFn: Job['decide']): Promise<CommandAnswer> {
     try {
       const system = userId === SYSTEM_ACTOR;
-      return await this.enqueue({ id: randomUUID(), type, userId, boardId, recordRefusals: false, system, load: async () => NOTHING_PRELOADED, decide: decideFn });
+      return (await this.enqueue({ id: randomUUID(), type, userId, boardId, recordRefusals: false, system, load: async () => NOTHING_PRELOADED, decide: decideFn })).answer;
     } catch (error) {
       this.deps.log.error('system change failed', error, { boardId, type });
       return reject(null, { reason: 'internal', message: 'A server-side change failed' });
@@ -168,14 +195,16 @@ export class CommandService {
     return this.deps.docs.readCard(boardId, cardId);
   }
 
-  private enqueue(job: Job): Promise<CommandAnswer> {
+  private enqueue(job: Job): Promise<Settling> {
     let queue = this.queues.get(job.boardId);
     if (!queue) {
-      queue = new BatchQueue((jobs: Job[], deliver: (answers: CommandAnswer[]) => void) => this.executeBatch(jobs, deliver), MAX_BATCH);
+      const name = boardDocName(job.boardId);
+      const pace = new BatchPace({ ...PACE_DEFAULTS, ...this.deps.pace }, () => this.deps.documents.connections(name));
+      queue = new BatchQueue((jobs: Job[], deliver: (results: Settling[]) => void) => this.executeBatch(jobs, deliver), MAX_BATCH, pace);
       this.queues.set(job.boardId, queue);
     }
     if (queue.size >= LIMITS.maxQueuedCommandsPerBoard) {
-      return Promise.resolve(reject(job.id, { reason: 'internal', message: 'The board is busy; the change was not applied, try again' }));
+      return Promise.resolve(answered(reject(job.id, { reason: 'internal', message: 'The board is busy; the change was not applied, try again' })));
     }
     return queue.run(job);
   }
@@ -187,26 +216,26 @@ export class CommandService {
 
   /**
    * One board's jobs, in order: replays and non-members are answered first, the rest decided
-   * and committed together. The answers are delivered as soon as the effects are applied.
-   * Follow-ups (e.g. handoff templates, written into other documents) start after the batch
+   * and committed together (a burst is gathered first, see BatchPace). The answers are
+   * delivered as soon as the effects are applied and broadcast. Follow-ups (e.g. handoff templates, written into other documents) start after the batch
    * and do not hold the board's queue or lease: the next commands do not wait for them.
    */
-  private async executeBatch(jobs: Job[], deliver: (answers: CommandAnswer[]) => void): Promise<CommandAnswer[]> {
+  private async executeBatch(jobs: Job[], deliver: (results: Settling[]) => void): Promise<Settling[]> {
     const { store, clock, directory } = this.deps;
     const boardId = (jobs[0] as Job).boardId;
-    const answers: CommandAnswer[] = [];
+    const answers: Settling[] = [];
     const members = await directory.members(boardId);
     const live: Pending[] = [];
     for (const [index, job] of jobs.entries()) {
       const previous = await store.getCommand(job.id);
       if (previous) {
-        answers[index] = this.replay(previous, job);
+        answers[index] = answered(this.replay(previous, job));
         continue;
       }
       const member = members.get(job.userId);
       const now = job.now ?? clock.now();
       if (!member && !job.system) {
-        answers[index] = await this.refuse(job, now, { reason: 'forbidden', message: 'You are not a member of this board' });
+        answers[index] = answered(await this.refuse(job, now, { reason: 'forbidden', message: 'You are not a member of this board' }));
         continue;
       }
       const actor: Actor = { userId: job.userId as UserId, role: member?.role ?? 'admin' };
@@ -217,7 +246,7 @@ export class CommandService {
       const followUps = await this.deps.docs.withDoc(boardDocName(boardId), (doc) =>
         lock.run(boardId, doc, async () => {
           const decided = await this.decideAndApply(live, doc, members);
-          live.forEach((p, i) => (answers[p.index] = decided.answers[i] as CommandAnswer));
+          live.forEach((p, i) => (answers[p.index] = decided.results[i] as Settling));
           deliver(answers);
           return decided.followUps;
         }),
@@ -235,7 +264,7 @@ export class CommandService {
    * commits every answer, effect and event in one transaction, then applies all effects to
    * the live document in one Yjs transaction (one update, one broadcast) and answers.
    */
-  private async decideAndApply(live: Pending[], doc: Y.Doc, members: ReadonlyMap<string, MemberInfo>): Promise<{ answers: CommandAnswer[]; followUps: Outcome[] }> {
+  private async decideAndApply(live: Pending[], doc: Y.Doc, members: ReadonlyMap<string, MemberInfo>): Promise<{ results: Settling[]; followUps: Outcome[] }> {
     const { store } = this.deps;
     const boardMembers = asBoardMembers(members);
     const view = new BoardView(doc);
@@ -269,25 +298,32 @@ export class CommandService {
     if (commit.status === 'duplicate') {
       // One of these ids was recorded meanwhile (a replay racing this one): nothing was
       // written, so decide them again one at a time; that one gets the recorded answer.
-      if (live.length === 1) return { answers: [this.replay(commit.existing, (live[0] as Pending).job)], followUps: [] };
-      const each = { answers: [] as CommandAnswer[], followUps: [] as Outcome[] };
+      if (live.length === 1) return { results: [answered(this.replay(commit.existing, (live[0] as Pending).job))], followUps: [] };
+      const each = { results: [] as Settling[], followUps: [] as Outcome[] };
       for (const p of live) {
         const one = await this.decideAndApply([p], doc, members);
-        each.answers.push(...one.answers);
+        each.results.push(...one.results);
         each.followUps.push(...one.followUps);
       }
       return each;
     }
 
-    const effects = outcomes.flatMap((o) => (o.answer.type === 'ack' ? o.effects : []));
-    if (effects.length > 0) {
+    const applied = outcomes.filter((o) => o.answer.type === 'ack' && o.effects.length > 0);
+    let shown = new Set<string>();
+    if (applied.length > 0) {
       const lastSeq = Math.max(0, ...commit.seqs.map((s) => s ?? 0));
       const first = (live[0] as Pending).job;
-      applyEffects(doc, effects, lastSeq, serverOrigin('command', live.length === 1 ? first.id : `${live.length} commands`));
-      this.deps.documents.broadcastNow(boardDocName(first.boardId));
-      await this.deps.documents.flush(boardDocName(first.boardId));
+      const name = boardDocName(first.boardId);
+      const origin = serverOrigin('command', live.length === 1 ? first.id : `${live.length} commands`);
+      // Each card carries the id of the command that wrote it: the change itself tells its sender it was applied.
+      shown = applyEffects(doc, applied.flatMap((o) => o.effects), lastSeq, origin, applied.flatMap((o) => o.effects.map(() => o.job.id)));
+      this.deps.documents.broadcastNow(name);
+      await this.deps.documents.flush(name);
     }
-    return { answers: outcomes.map((o) => o.answer), followUps: outcomes.filter((o) => o.answer.type === 'ack' && o.followUps.length > 0) };
+    return {
+      results: outcomes.map((o) => ({ answer: o.answer, shown: shown.has(o.job.id) })),
+      followUps: outcomes.filter((o) => o.answer.type === 'ack' && o.followUps.length > 0),
+    };
   }
 
   private async runFollowUps(outcomes: Outcome[]): Promise<void> {

@@ -1,5 +1,5 @@
 import type { Store } from '@baton/persistence';
-import { docRight, parseDocName } from '@baton/shared-types';
+import { ACKS_IN_UPDATES, docRight, parseDocName } from '@baton/shared-types';
 import type { Extension, onAuthenticatePayload } from '@hocuspocus/server';
 import type { Authenticator } from '../auth/authenticator';
 import type { Directory } from '../boards/directory';
@@ -32,7 +32,7 @@ export class Authentication implements Extension {
     private readonly docs: DocAccess,
   ) {}
 
-  async onAuthenticate({ token, documentName, connectionConfig }: onAuthenticatePayload): Promise<ConnectionContext> {
+  async onAuthenticate({ token, documentName, connectionConfig, requestParameters }: onAuthenticatePayload): Promise<ConnectionContext> {
     const doc = parseDocName(documentName);
     if (!doc) throw new Denied('unknown-document');
     const user = await this.auth.authenticate(token);
@@ -48,6 +48,7 @@ export class Authentication implements Extension {
       ownsCard = card.ownerId === user.value.id;
     }
     connectionConfig.readOnly = docRight(doc.kind, role, ownsCard) !== 'write';
-    return { user: user.value, role, boardId, docKind: doc.kind };
+    const acksInUpdates = doc.kind === 'board' && requestParameters.get(ACKS_IN_UPDATES.param) === ACKS_IN_UPDATES.value;
+    return { user: user.value, role, boardId, docKind: doc.kind, acksInUpdates };
   }
 }

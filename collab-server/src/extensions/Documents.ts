@@ -34,7 +34,7 @@ export class Documents implements Extension, DocumentRegistry {
   readonly extensionName = 'baton-documents';
   private readonly persisters = new Map<string, DocumentPersister>();
   private readonly epochs = new Map<string, string>();
-  private readonly loaded = new Map<string, { flush(): unknown }>();
+  private readonly loaded = new Map<string, Document>();
   private stopped = false;
 
   constructor(
@@ -97,6 +97,10 @@ export class Documents implements Extension, DocumentRegistry {
 
   async flush(documentName: string): Promise<void> {
     await this.persisters.get(documentName)?.flush();
+  }
+
+  connections(documentName: string): number {
+    return this.loaded.get(documentName)?.getConnections().length ?? 0;
   }
 
   broadcastNow(documentName: string): void {

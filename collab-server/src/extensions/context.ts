@@ -7,6 +7,8 @@ export interface ConnectionContext {
   role: Role;
   boardId: string;
   docKind: DocKind;
+  /** The client learns that its commands were applied from the changes themselves (see ACKS_IN_UPDATES). */
+  acksInUpdates: boolean;
 }
 
 export function connectionContext(value: unknown): ConnectionContext | null {

@@ -113,8 +113,9 @@ export interface RawClient {
   close(): void;
 }
 
-export async function openRaw(baseUrl: string): Promise<RawClient> {
-  const ws = new WebSocket(baseUrl.replace(/^http/, 'ws') + '/collab');
+/** `query` is appended to the websocket URL (e.g. `acks=update`, see ACKS_IN_UPDATES). */
+export async function openRaw(baseUrl: string, query = ''): Promise<RawClient> {
+  const ws = new WebSocket(baseUrl.replace(/^http/, 'ws') + '/collab' + (query ? `?${query}` : ''));
   const frames: Frame[] = [];
   ws.on('error', () => {
     /* a hostile socket may be cut off mid-write; its close event tells the story */

@@ -1,6 +1,16 @@
 import type { Role } from '../model/roles';
 import type { RejectReason } from './reasons';
 
+/**
+ * A board connection opened with `?acks=update` (the websocket URL's query) is not sent an
+ * `ack` for a command whose change it receives: the change itself carries the command's id
+ * (each card it writes holds it as `_cmd`, see the board layout), and arrives with the first
+ * broadcast that holds it. Rejections, and acks of commands whose change no card carries, are
+ * still sent. One frame per accepted command instead of two, and a client that sees its card
+ * change knows at once that its command was applied.
+ */
+export const ACKS_IN_UPDATES = { param: 'acks', value: 'update' } as const;
+
 /** The answer to one command, sent to the connection that sent it. */
 export type CommandAnswer =
   | { type: 'ack'; id: string; result?: Record<string, unknown> }

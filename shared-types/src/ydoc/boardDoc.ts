@@ -10,7 +10,7 @@ import { normalizeSla, type SlaConfig } from '../rules/sla';
  * Layout of the `board:<id>` document. Only the server writes it (through commands);
  * every client reads it.
  *
- *   meta:   Y.Map   { boardId, name, epoch, appliedSeq (see appliedSeq.ts) }
+ *   meta:   Y.Map   { boardId, name, epoch, appliedSeq (see stamps.ts) }
  *   stages: Y.Array<StageConfig>   ordered column configuration (plain JSON values)
  *   cards:  Y.Map<Uint8Array>      cardId -> the card's fields as one UTF-8 JSON value (see CARD_FIELDS)
  *
@@ -88,13 +88,19 @@ export function cardFields(value: unknown): Record<string, unknown> | null {
 }
 
 /**
- * How a card's fields are stored in the `cards` map (see the layout above), with the sequence
- * number of the command that wrote them first (see appliedSeq.ts).
+ * How a card's fields are stored in the `cards` map (see the layout above): first the sequence
+ * number of the command batch that wrote them (see stamps.ts), then the id of the command
+ * that wrote them (`_cmd`: its sender sees its command applied in the change itself, see
+ * docs/protocol.md), then the fields.
  */
-export function encodeCardValue(fields: Record<string, unknown>, seq = 0): Uint8Array {
-  const { _seq: _previous, ...rest } = fields;
-  return encodeUtf8(JSON.stringify(seq > 0 ? { _seq: seq, ...rest } : rest));
+export function encodeCardValue(fields: Record<string, unknown>, seq = 0, commandId?: string): Uint8Array {
+  const { _seq: _previousSeq, _cmd: _previousCommand, ...rest } = fields;
+  const stamps: Record<string, unknown> = {};
+  if (seq > 0) stamps._seq = seq;
+  if (commandId) stamps._cmd = commandId;
+  return encodeUtf8(JSON.stringify({ ...stamps, ...rest }));
 }
+
 
 /** Whether a card entry is stored the current way (see the layout above). */
 export const isCurrentCardValue = (value: unknown): boolean => value instanceof Uint8Array;

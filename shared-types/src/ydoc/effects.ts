@@ -42,32 +42,44 @@ export function patchCardFields(current: Record<string, unknown> | null, patch: 
 }
 
 /**
- * Writes a card as one UTF-8 JSON value stamped with `seq`, only if a field changes (an
- * unchanged write would still grow the document); true when it wrote.
+ * Writes a card as one UTF-8 JSON value stamped with `seq` (and the command's id), only if a
+ * field changes (an unchanged write would still grow the document); true when it wrote.
  */
-function writeCard(cards: Y.Map<unknown>, id: string, patch: Record<string, unknown>, create: boolean, seq: number): boolean {
+function writeCard(cards: Y.Map<unknown>, id: string, patch: Record<string, unknown>, create: boolean, seq: number, commandId: string | undefined): boolean {
   const stored = cards.get(id);
   const current = cardFields(stored);
   if (!current && !create) return false;
   const { next, changed } = patchCardFields(current, patch);
   // A card still stored an older way (a Y.Map, a plain object, a JSON string) is rewritten as bytes.
   if (!changed && isCurrentCardValue(stored)) return false;
-  cards.set(id, encodeCardValue(next, seq));
+  cards.set(id, encodeCardValue(next, seq, commandId));
   return true;
 }
 
-/** Applies effects in one transaction and records `seq` as the last applied command (see appliedSeq.ts). */
-export function applyEffects(doc: Y.Doc, effects: readonly BoardEffect[], seq: number, origin?: unknown): void {
+/**
+ * Applies effects in one transaction and records `seq` as the last applied command (see
+ * stamps.ts). `commandIds[i]` names the command of `effects[i]`; a card it writes carries
+ * that id. Returns the ids that some card carries once the transaction is done (a card
+ * written by two commands of one batch carries the later one).
+ */
+export function applyEffects(doc: Y.Doc, effects: readonly BoardEffect[], seq: number, origin?: unknown, commandIds: readonly string[] = []): Set<string> {
+  const carriedBy = new Map<string, string>();
   doc.transact(() => {
     const cards = cardsMap(doc);
     let stamped = false;
-    for (const effect of effects) {
+    const write = (id: string, patch: Record<string, unknown>, create: boolean, commandId: string | undefined) => {
+      if (!writeCard(cards, id, patch, create, seq, commandId)) return;
+      stamped = true;
+      if (commandId) carriedBy.set(id, commandId);
+      else carriedBy.delete(id);
+    };
+    effects.forEach((effect, i) => {
       switch (effect.op) {
         case 'putCard':
-          stamped = writeCard(cards, effect.card.id, effect.card, true, seq) || stamped;
+          write(effect.card.id, effect.card, true, commandIds[i]);
           break;
         case 'setFields':
-          stamped = writeCard(cards, effect.cardId, effect.fields, false, seq) || stamped;
+          write(effect.cardId, effect.fields, false, commandIds[i]);
           break;
         case 'setStages': {
           const arr = stagesArray(doc);
@@ -82,7 +94,8 @@ export function applyEffects(doc: Y.Doc, effects: readonly BoardEffect[], seq: n
           settingsMap(doc).set(effect.key, effect.value);
           break;
       }
-    }
+    });
     if (seq > 0 && !stamped) metaMap(doc).set('appliedSeq', seq);
   }, origin);
+  return new Set(carriedBy.values());
 }

@@ -1,5 +1,5 @@
 export * from './boardDoc';
-export * from './appliedSeq';
+export * from './stamps';
 export * from './effects';
 export * from './richText';
 export * from './packDoc';

@@ -43,6 +43,8 @@ export class BenchClient {
   private ws: WebSocket | null = null;
   private awarenessClock = 0;
   private readonly commands = new Map<string, number>();
+  /** The same commands by nonce: Baton's change carrying one is its answer (the client connects with ?acks=update). */
+  private readonly byNonce = new Map<number, string>();
   lastPresenceAt = 0;
   /** Updates that arrived before sync step 2 (Baton sends a cached encoding of the board first). */
   private beforeStep2: Uint8Array[] = [];
@@ -85,7 +87,7 @@ export class BenchClient {
         const msg = classify(dialect, data);
         switch (msg.kind) {
           case 'update':
-            if (this.tracker) scanNonces(data, (n) => this.tracker?.seen(n, this.index, now));
+            if (this.tracker) scanNonces(data, (n) => this.onNonce(n, now));
             if (this.options.keepState && msg.update && Number.isNaN(this.syncMs)) this.beforeStep2.push(msg.update.slice());
             break;
           case 'step1':
@@ -115,12 +117,23 @@ export class BenchClient {
     });
   }
 
+  private onNonce(nonce: number, now: number): void {
+    this.tracker?.seen(nonce, this.index, now);
+    const id = this.byNonce.get(nonce);
+    if (id === undefined) return;
+    // Our own command's change: applied (Baton sends no separate ack to a client that reads it from the change).
+    this.byNonce.delete(nonce);
+    this.commands.delete(id);
+    this.tracker?.answered(nonce, true, now);
+  }
+
   private onStateless(payload: string, now: number): void {
     if (!payload.startsWith('{"type":"ack"') && !payload.startsWith('{"type":"reject"')) return;
     const answer = JSON.parse(payload) as { type: string; id: string; reason?: string; message?: string };
     const nonce = this.commands.get(answer.id);
     if (nonce === undefined) return;
     this.commands.delete(answer.id);
+    this.byNonce.delete(nonce);
     if (answer.type === 'reject') console.warn(`  command rejected: ${answer.reason}: ${answer.message}`);
     this.tracker?.answered(nonce, answer.type === 'ack', now);
   }
@@ -141,6 +154,7 @@ export class BenchClient {
 
   sendCommand(command: { id: string }, nonce: number): void {
     this.commands.set(command.id, nonce);
+    this.byNonce.set(nonce, command.id);
     this.send(statelessMessage(this.target.docName, JSON.stringify(command)));
   }
 

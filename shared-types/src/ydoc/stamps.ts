@@ -2,6 +2,9 @@ import type * as Y from 'yjs';
 import { cardsMap, metaMap } from './boardDoc';
 
 /**
+ * The stamps a card value starts with (see encodeCardValue): `{"_seq":42,"_cmd":"<id>",...}`,
+ * read without parsing the rest of the card.
+ *
  * Which committed commands a board document contains: every command up to the highest
  * sequence number found in it (a document's updates are stored in the order they were made,
  * so what a document holds is always a prefix of the commands).
@@ -13,19 +16,39 @@ import { cardsMap, metaMap } from './boardDoc';
  * command in the document forever (an overwritten map entry stays as a tombstone): on a
  * 10,000-card board seeded card by card, half of the document's items.
  */
-const PREFIX = Array.from('{"_seq":', (c) => c.charCodeAt(0));
+const bytesOf = (text: string) => Array.from(text, (c) => c.charCodeAt(0));
+const SEQ = bytesOf('{"_seq":');
+const CMD = bytesOf(',"_cmd":"');
+const QUOTE = 34;
 
-/** The sequence number stored at the start of a card value, or 0. */
-export function cardSeq(value: unknown): number {
-  if (!(value instanceof Uint8Array) || value.length <= PREFIX.length) return 0;
-  for (let i = 0; i < PREFIX.length; i++) if (value[i] !== PREFIX[i]) return 0;
+const startsWith = (value: Uint8Array, at: number, prefix: readonly number[]) => prefix.every((b, i) => value[at + i] === b);
+
+/** The sequence number at the start of a card value and where it ends, or null. */
+function readSeq(value: unknown): { seq: number; end: number } | null {
+  if (!(value instanceof Uint8Array) || value.length <= SEQ.length || !startsWith(value, 0, SEQ)) return null;
   let n = 0;
-  for (let i = PREFIX.length; i < value.length && i < PREFIX.length + 16; i++) {
+  let i = SEQ.length;
+  for (; i < value.length && i < SEQ.length + 16; i++) {
     const c = value[i] as number;
     if (c < 48 || c > 57) break;
     n = n * 10 + (c - 48);
   }
-  return n;
+  return { seq: n, end: i };
+}
+
+/** The sequence number stored at the start of a card value, or 0. */
+export function cardSeq(value: unknown): number {
+  return readSeq(value)?.seq ?? 0;
+}
+
+/** The id of the command that last wrote a card value (its second stamp), or null. */
+export function cardCommandId(value: unknown): string | null {
+  const seq = readSeq(value);
+  if (!seq || !(value instanceof Uint8Array) || !startsWith(value, seq.end, CMD)) return null;
+  const start = seq.end + CMD.length;
+  const end = value.indexOf(QUOTE, start);
+  if (end < 0 || end - start > 64) return null;
+  return String.fromCharCode(...value.subarray(start, end));
 }
 
 function metaSeq(doc: Y.Doc): number {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { CARD_DEFAULTS, type Card, type CardId, type StageId, type UserId } from '../index';
-import { appliedSeqOf, cardSeq } from './appliedSeq';
+import { appliedSeqOf, cardCommandId, cardSeq } from './stamps';
 import { cardsMap, encodeCardValue, metaMap, readCard } from './boardDoc';
 import { applyEffects } from './effects';
 
@@ -54,6 +54,27 @@ describe('which commands a board document contains', () => {
     for (let i = 1; i <= 100; i++) applyEffects(doc, [{ op: 'putCard', card: card(i) }], i);
     expect(itemCount(doc)).toBe(100);
     expect(appliedSeqOf(doc)).toBe(100);
+  });
+
+  it('tells which command last wrote each card (the later one of a batch), and which commands that shows', () => {
+    const doc = new Y.Doc();
+    applyEffects(doc, [{ op: 'putCard', card: card(1) }, { op: 'putCard', card: card(2) }], 1, null, ['create-1', 'create-2']);
+    const shown = applyEffects(
+      doc,
+      [
+        { op: 'setFields', cardId: 'card-1', fields: { nextStep: 'A' } },
+        { op: 'setFields', cardId: 'card-1', fields: { nextStep: 'B' } },
+        { op: 'setFields', cardId: 'card-2', fields: { title: 'Deal 2' } },
+      ],
+      2,
+      null,
+      ['first', 'second', 'unchanged'],
+    );
+    expect([...shown]).toEqual(['second']);
+    expect(cardCommandId(cardsMap(doc).get('card-1'))).toBe('second');
+    expect(cardCommandId(cardsMap(doc).get('card-2'))).toBe('create-2');
+    expect(cardCommandId(encodeCardValue({ title: 'x' }, 3))).toBeNull();
+    expect(cardCommandId(encodeCardValue({ title: 'x', _cmd: 'old' }, 3, 'new'))).toBe('new');
   });
 
   it('reads no number from values that do not start with one', () => {
