@@ -88,10 +88,15 @@ async function oneRun(browser: Browser, url: string, user: string, ownCardSelect
     await page.goto(url);
     await page.getByTestId('login-username').fill(user);
     await page.getByTestId('login-password').fill(PASSWORD);
+    // BENCH_BROWSER_LOAD_PROFILE=<file>: a CPU profile of the page from the login click until it is interactive.
+    const loadProfileFile = process.env.BENCH_BROWSER_LOAD_PROFILE;
+    const loadProfiler = loadProfileFile ? await context.newCDPSession(page) : null;
+    if (loadProfiler) await loadProfiler.send('Profiler.enable').then(() => loadProfiler.send('Profiler.start'));
     const clickedAt = await pageNow(page);
     await page.getByTestId('login-submit').click();
     await page.waitForSelector('[data-testid^="card-"]', { timeout: 60_000 });
     const interactiveAt = await waitInteractive(page, 1000, 60_000);
+    if (loadProfiler && loadProfileFile) writeFileSync(loadProfileFile, JSON.stringify((await loadProfiler.send('Profiler.stop')).profile));
     const probe = await readProbe(page);
     const firstCardAt = probe.firstCardAt ?? Number.NaN;
 
