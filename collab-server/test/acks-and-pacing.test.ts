@@ -2,10 +2,11 @@ import { ACKS_IN_UPDATES, boardDocName, type Card } from '@baton/shared-types';
 import { cardCommandId, cardsMap, readCards } from '@baton/shared-types/ydoc';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import { connectClient, waitFor, type TestClient } from './support/client';
 import { login } from './support/http';
-import { openRaw, statelessFrame, SYNC, type RawClient } from './support/raw';
+import { awarenessFrame, openRaw, statelessFrame, SYNC, type RawClient } from './support/raw';
 import { startTestServer, type TestServer } from './support/server';
 
 const BOARD = boardDocName('demo');
@@ -142,5 +143,26 @@ describe('broadcasts on a busy board', () => {
     // Each sender learns that each of its commands was applied from the change itself (its id on the card).
     await waitFor(() => sent.every((s) => cardCommandId(cardsMap(s.sender.doc).get(s.cardId)) === s.id), 5000, 'every command seen applied');
     for (const s of sent) expect(answersFor(s.sender.raw, s.id)).toBe(0);
+  });
+});
+
+describe('presence on a board', () => {
+  it('goes out in gathered frames: renewals a few milliseconds apart cost one broadcast, not one each', async () => {
+    const { raw: watcher } = await member('product');
+    const { raw: talker } = await member('sales2');
+    const from = watcher.frames.length;
+    const clients = [1, 2, 3, 4, 5].map(() => new Y.Doc().clientID);
+    for (const [i, clientId] of clients.entries()) {
+      const e = encoding.createEncoder();
+      encoding.writeVarUint(e, 1);
+      encoding.writeVarUint(e, clientId);
+      encoding.writeVarUint(e, 1);
+      encoding.writeVarString(e, JSON.stringify({ cursor: `c${i}` }));
+      talker.send(awarenessFrame(BOARD, encoding.toUint8Array(e)));
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    await waitFor(() => watcher.count('awareness', undefined, from) > 0, 2000, 'presence');
+    await new Promise((r) => setTimeout(r, 400));
+    expect(watcher.count('awareness', undefined, from)).toBeLessThanOrEqual(2);
   });
 });
