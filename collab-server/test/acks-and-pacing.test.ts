@@ -25,11 +25,11 @@ afterAll(async () => {
   await server?.dispose();
 });
 
-/** A raw connection on the demo board holding its own replica, kept up to date from every sync frame. */
-async function member(username: string, query = ''): Promise<{ raw: RawClient; doc: Y.Doc }> {
-  const raw = await openRaw(server.url, query);
+/** A raw connection on `srv`'s demo board holding its own replica, kept up to date from every sync frame. */
+async function memberOf(srv: TestServer, username: string, query = ''): Promise<{ raw: RawClient; doc: Y.Doc; username: string }> {
+  const raw = await openRaw(srv.url, query);
   raws.push(raw);
-  expect((await raw.authenticate(BOARD, await login(server.url, username))).ok).toBe(true);
+  expect((await raw.authenticate(BOARD, await login(srv.url, username))).ok).toBe(true);
   const doc = new Y.Doc();
   await raw.pull(BOARD, doc);
   let applied = raw.frames.length;
@@ -37,8 +37,10 @@ async function member(username: string, query = ''): Promise<{ raw: RawClient; d
     for (const f of raw.frames.slice(applied)) if (f.kind === 'sync' && f.syncType !== SYNC.step1) Y.applyUpdate(doc, f.payload);
     applied = raw.frames.length;
   });
-  return { raw, doc };
+  return { raw, doc, username };
 }
+
+const member = (username: string, query = '') => memberOf(server, username, query);
 
 const answersFor = (raw: RawClient, id: string, from = 0) => raw.count('stateless', (f) => f.text.includes(id), from);
 const updatesSince = (raw: RawClient, from: number) => raw.count('sync', (f) => f.syncType === SYNC.update, from);
@@ -95,23 +97,9 @@ describe('broadcasts on a busy board', () => {
     await busy?.dispose();
   });
 
-  async function on(srv: TestServer, username: string, query = '') {
-    const raw = await openRaw(srv.url, query);
-    raws.push(raw);
-    expect((await raw.authenticate(BOARD, await login(srv.url, username))).ok).toBe(true);
-    const doc = new Y.Doc();
-    await raw.pull(BOARD, doc);
-    let applied = raw.frames.length;
-    raw.ws.on('message', () => {
-      for (const f of raw.frames.slice(applied)) if (f.kind === 'sync' && f.syncType !== SYNC.step1) Y.applyUpdate(doc, f.payload);
-      applied = raw.frames.length;
-    });
-    return { raw, doc, username };
-  }
-
   it('go out one per command when commands come one at a time', async () => {
-    const observers = await Promise.all(Array.from({ length: pace.minConnections }, () => on(busy, 'product')));
-    const sender = await on(busy, 'sales');
+    const observers = await Promise.all(Array.from({ length: pace.minConnections }, () => memberOf(busy, 'product')));
+    const sender = await memberOf(busy, 'sales');
     const card = ownCard(sender.doc, 'sales', 'lead');
     const from = observers[0]!.raw.frames.length;
     for (let i = 0; i < 5; i++) {
@@ -121,8 +109,8 @@ describe('broadcasts on a busy board', () => {
   });
 
   it('are gathered while a burst of commands lasts, and then every change arrives, with its id for its sender', async () => {
-    const observer = await on(busy, 'product');
-    const senders = await Promise.all(['sales', 'sales2'].map((u) => on(busy, u, ACKS)));
+    const observer = await memberOf(busy, 'product');
+    const senders = await Promise.all(['sales', 'sales2'].map((u) => memberOf(busy, u, ACKS)));
     const sent: Array<{ sender: (typeof senders)[number]; cardId: string; id: string; nextStep: string }> = [];
     for (const sender of senders) {
       for (const card of readCards(sender.doc).filter((c) => c.ownerId === sender.username && !c.archived)) {
