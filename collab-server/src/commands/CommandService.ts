@@ -122,7 +122,7 @@ const NOTHING_PRELOADED: Preloaded = { upload: null, handoffDocs: { requirements
 export class CommandService {
   private readonly queues = new Map<string, BatchQueue<Job, Settling>>();
   /** Commands accepted but not answered yet, by id, with who sent them to which board. */
-  private readonly inFlight = new Map<string, { userId: string; boardId: string; answer: Promise<CommandAnswer> }>();
+  private readonly inFlight = new Map<string, { userId: string; boardId: string; settling: Promise<Settling> }>();
   /** Follow-ups started and not finished (see executeBatch). */
   private readonly followingUp = new Set<Promise<void>>();
 
@@ -151,7 +151,7 @@ export class CommandService {
           return only(reject(command.id, { reason: 'conflict', message: 'This command id was already used for another change' }));
         }
         // A re-sent command (another connection) is answered in words: it may not see the change carry its id.
-        return only(await running.answer);
+        return only((await running.settling).answer);
       }
       const job: Job = {
         id: command.id,
@@ -164,7 +164,7 @@ export class CommandService {
         decide: (ctx) => decide(command, ctx),
       };
       const settling = this.enqueue(job);
-      this.inFlight.set(command.id, { userId, boardId, answer: settling.then((s) => s.answer) });
+      this.inFlight.set(command.id, { userId, boardId, settling });
       try {
         const s = await settling;
         return { answer: s.answer, shownInUpdate: s.shown };
