@@ -10,7 +10,7 @@ export interface PaceOptions {
   maxWaitMs: number;
 }
 
-export const PACE_DEFAULTS: PaceOptions = { burst: 4, windowMs: 5, minConnections: 20, quietMs: 15, maxWaitMs: 500 };
+export const PACE_DEFAULTS: PaceOptions = { burst: 8, windowMs: 5, minConnections: 20, quietMs: 15, maxWaitMs: 500 };
 
 /**
  * When a board's next batch of commands starts. Alone, or at a steady pace, a command is
