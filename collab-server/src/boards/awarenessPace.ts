@@ -1,9 +1,8 @@
 import type { Document } from '@hocuspocus/server';
+import { isCommandOrigin } from './origins';
 
 /** How long a board's awareness changes are gathered before they go out together. */
 export const BOARD_AWARENESS_WINDOW_MS = 250;
-
-const isCommandOrigin = (origin: unknown): boolean => (origin as { context?: { baton?: unknown } } | null)?.context?.baton === 'command';
 
 /**
  * On a board, awareness carries no more than who is there (the server sends the list of people

@@ -6,7 +6,7 @@ import type * as Y from 'yjs';
 import { captureUpdates } from './capture';
 import { boardLeaseName, takeBoardLease } from '../commands/boardLock';
 import { serverOrigin } from './origins';
-import { applyStoredUpdates, storedUpdates } from './quietLoad';
+import { applyStoredUpdates, storedUpdates } from './storedLog';
 
 export interface LoadReport {
   epoch: string;

@@ -6,7 +6,7 @@ import { takeLease } from '../commands/boardLock';
 import { fillPack, fillPlan, lacksTemplate } from '../handoff/templates';
 import { captureUpdates } from './capture';
 import type { DocAccess } from './docAccess';
-import { applyStoredUpdates, storedUpdates } from './quietLoad';
+import { applyStoredUpdates, storedUpdates } from './storedLog';
 
 /**
  * Loads a card document (pack, review, plan) from the store. A card whose handoff exists but

@@ -7,3 +7,6 @@ export const serverOrigin = (what: 'command' | 'load' | 'repair', detail?: strin
   skipStoreHooks: true,
   context: { baton: what, detail },
 });
+
+/** Whether a transaction is a command's change (made with `serverOrigin('command')`). */
+export const isCommandOrigin = (origin: unknown): boolean => (origin as { context?: { baton?: unknown } } | null)?.context?.baton === 'command';

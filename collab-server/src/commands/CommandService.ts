@@ -67,21 +67,15 @@ interface Pending {
   extras: Preloaded;
 }
 
-/** A job's answer (given once its change, if any, has gone out to the board's connections). */
-interface Settling {
-  answer: CommandAnswer;
-  /** Its change went out carrying its id on a card (see ACKS_IN_UPDATES). */
-  shown: boolean;
-}
-
-/** A command's answer once its change (if any) has gone out. */
+/** A command's answer, given once its change (if any) has gone out to the board's connections. */
 export interface Settled {
   answer: CommandAnswer;
-  /** The change went out carrying the command's id, so a client that reads ids from changes needs no `ack`. */
+  /** The change went out carrying the command's id on a card, so a client that reads ids from changes needs no `ack` (see ACKS_IN_UPDATES). */
   shownInUpdate: boolean;
 }
 
-const answered = (answer: CommandAnswer): Settling => ({ answer, shown: false });
+/** An answer whose command's id no change carries (refusals, replays, failures). */
+const answered = (answer: CommandAnswer): Settled => ({ answer, shownInUpdate: false });
 
 /** What deciding a job came to, before it is committed. */
 interface Outcome {
@@ -120,9 +114,9 @@ const NOTHING_PRELOADED: Preloaded = { upload: null, handoffDocs: { requirements
  * wait until its update is durable -> answer. Never throws: every failure is a `reject`.
  */
 export class CommandService {
-  private readonly queues = new Map<string, BatchQueue<Job, Settling>>();
+  private readonly queues = new Map<string, BatchQueue<Job, Settled>>();
   /** Commands accepted but not answered yet, by id, with who sent them to which board. */
-  private readonly inFlight = new Map<string, { userId: string; boardId: string; settling: Promise<Settling> }>();
+  private readonly inFlight = new Map<string, { userId: string; boardId: string; settling: Promise<Settled> }>();
   /** Follow-ups started and not finished (see executeBatch). */
   private readonly followingUp = new Set<Promise<void>>();
 
@@ -135,23 +129,22 @@ export class CommandService {
 
   /** `submit`, also telling whether the change went out carrying the command's id (the websocket path). */
   async settle(input: unknown, userId: string, boardId: string, options: { now?: number } = {}): Promise<Settled> {
-    const only = (answer: CommandAnswer): Settled => ({ answer, shownInUpdate: false });
     // The id of the parsed command, so that even an internal failure names the command it answers
     // (the input is a JSON string on the websocket path, so it cannot be read from `input`).
     let commandId: string | null = null;
     try {
       const parsed = parseCommand(input);
-      if (!parsed.ok) return only(reject(parsed.error.id, parsed.error));
+      if (!parsed.ok) return answered(reject(parsed.error.id, parsed.error));
       const command = parsed.value;
       commandId = command.id;
       const running = this.inFlight.get(command.id);
       if (running) {
         // The same id from someone else (or for another board) is not a replay: never hand them the first sender's answer.
         if (running.userId !== userId || running.boardId !== boardId) {
-          return only(reject(command.id, { reason: 'conflict', message: 'This command id was already used for another change' }));
+          return answered(reject(command.id, { reason: 'conflict', message: 'This command id was already used for another change' }));
         }
         // A re-sent command (another connection) is answered in words: it may not see the change carry its id.
-        return only((await running.settling).answer);
+        return answered((await running.settling).answer);
       }
       const job: Job = {
         id: command.id,
@@ -166,14 +159,13 @@ export class CommandService {
       const settling = this.enqueue(job);
       this.inFlight.set(command.id, { userId, boardId, settling });
       try {
-        const s = await settling;
-        return { answer: s.answer, shownInUpdate: s.shown };
+        return await settling;
       } finally {
         this.inFlight.delete(command.id);
       }
     } catch (error) {
       this.deps.log.error('command failed', error, { boardId, userId });
-      return only(reject(commandId, { reason: 'internal', message: 'Something went wrong on our side; the change was not applied' }));
+      return answered(reject(commandId, { reason: 'internal', message: 'Something went wrong on our side; the change was not applied' }));
     }
   }
 
@@ -195,12 +187,12 @@ export class CommandService {
     return this.deps.docs.readCard(boardId, cardId);
   }
 
-  private enqueue(job: Job): Promise<Settling> {
+  private enqueue(job: Job): Promise<Settled> {
     let queue = this.queues.get(job.boardId);
     if (!queue) {
       const name = boardDocName(job.boardId);
       const pace = new BatchPace({ ...PACE_DEFAULTS, ...this.deps.pace }, () => this.deps.documents.connections(name));
-      queue = new BatchQueue((jobs: Job[], deliver: (results: Settling[]) => void) => this.executeBatch(jobs, deliver), MAX_BATCH, pace);
+      queue = new BatchQueue((jobs: Job[], deliver: (results: Settled[]) => void) => this.executeBatch(jobs, deliver), MAX_BATCH, pace);
       this.queues.set(job.boardId, queue);
     }
     if (queue.size >= LIMITS.maxQueuedCommandsPerBoard) {
@@ -217,13 +209,14 @@ export class CommandService {
   /**
    * One board's jobs, in order: replays and non-members are answered first, the rest decided
    * and committed together (a burst is gathered first, see BatchPace). The answers are
-   * delivered as soon as the effects are applied and broadcast. Follow-ups (e.g. handoff templates, written into other documents) start after the batch
-   * and do not hold the board's queue or lease: the next commands do not wait for them.
+   * delivered as soon as the effects are applied and broadcast. Follow-ups (e.g. handoff
+   * templates, written into other documents) start after the batch and do not hold the
+   * board's queue or lease: the next commands do not wait for them.
    */
-  private async executeBatch(jobs: Job[], deliver: (results: Settling[]) => void): Promise<Settling[]> {
+  private async executeBatch(jobs: Job[], deliver: (results: Settled[]) => void): Promise<Settled[]> {
     const { store, clock, directory } = this.deps;
     const boardId = (jobs[0] as Job).boardId;
-    const answers: Settling[] = [];
+    const answers: Settled[] = [];
     const members = await directory.members(boardId);
     const live: Pending[] = [];
     for (const [index, job] of jobs.entries()) {
@@ -246,7 +239,7 @@ export class CommandService {
       const followUps = await this.deps.docs.withDoc(boardDocName(boardId), (doc) =>
         lock.run(boardId, doc, async () => {
           const decided = await this.decideAndApply(live, doc, members);
-          live.forEach((p, i) => (answers[p.index] = decided.results[i] as Settling));
+          live.forEach((p, i) => (answers[p.index] = decided.results[i] as Settled));
           deliver(answers);
           return decided.followUps;
         }),
@@ -264,7 +257,7 @@ export class CommandService {
    * commits every answer, effect and event in one transaction, then applies all effects to
    * the live document in one Yjs transaction (one update, one broadcast) and answers.
    */
-  private async decideAndApply(live: Pending[], doc: Y.Doc, members: ReadonlyMap<string, MemberInfo>): Promise<{ results: Settling[]; followUps: Outcome[] }> {
+  private async decideAndApply(live: Pending[], doc: Y.Doc, members: ReadonlyMap<string, MemberInfo>): Promise<{ results: Settled[]; followUps: Outcome[] }> {
     const { store } = this.deps;
     const boardMembers = asBoardMembers(members);
     const view = new BoardView(doc);
@@ -299,7 +292,7 @@ export class CommandService {
       // One of these ids was recorded meanwhile (a replay racing this one): nothing was
       // written, so decide them again one at a time; that one gets the recorded answer.
       if (live.length === 1) return { results: [answered(this.replay(commit.existing, (live[0] as Pending).job))], followUps: [] };
-      const each = { results: [] as Settling[], followUps: [] as Outcome[] };
+      const each = { results: [] as Settled[], followUps: [] as Outcome[] };
       for (const p of live) {
         const one = await this.decideAndApply([p], doc, members);
         each.results.push(...one.results);
@@ -321,7 +314,7 @@ export class CommandService {
       await this.deps.documents.flush(name);
     }
     return {
-      results: outcomes.map((o) => ({ answer: o.answer, shown: shown.has(o.job.id) })),
+      results: outcomes.map((o) => ({ answer: o.answer, shownInUpdate: shown.has(o.job.id) })),
       followUps: outcomes.filter((o) => o.answer.type === 'ack' && o.followUps.length > 0),
     };
   }

@@ -2,8 +2,9 @@ import type { Store } from '@baton/persistence';
 import { boardDocName } from '@baton/shared-types';
 import { applyEffects, appliedSeqOf } from '@baton/shared-types/ydoc';
 import { randomUUID } from 'node:crypto';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { serverOrigin } from '../boards/origins';
+import { applyInOneTransaction, storedUpdates } from '../boards/storedLog';
 
 /** Who may apply commands to a board right now. */
 export interface BoardLock {
@@ -90,10 +91,7 @@ export class StoreLeaseLock implements BoardLock {
     if (missing.length === 0) return;
     const stored = await this.store.loadDocument(boardDocName(boardId));
     if (stored) {
-      doc.transact(() => {
-        if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
-        for (const u of stored.updates) Y.applyUpdate(doc, u.data);
-      }, serverOrigin('repair'));
+      applyInOneTransaction(doc, storedUpdates(stored), serverOrigin('repair'));
       missing = await this.store.listAppliedCommands(boardId, appliedSeqOf(doc));
     }
     for (const c of missing) applyEffects(doc, c.effects, c.seq ?? 0, serverOrigin('repair', c.commandId));

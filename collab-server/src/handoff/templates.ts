@@ -36,12 +36,11 @@ export function fillPlan(doc: Y.Doc): boolean {
  * synchronous step. Nothing is loaded here: creating a pack costs the board's queue nothing.
  */
 export async function fillLoadedTemplates(docs: DocAccess, boardId: string, cardId: string): Promise<void> {
-  for (const kind of ['pack', 'plan'] as const) {
-    const doc = await docs.ifLoaded(cardDocName(kind, cardId));
-    if (!doc || !lacksTemplate(kind, doc)) continue;
-    const card = await docs.readCard(boardId, cardId);
-    if (!card?.handoff) return;
-    if (kind === 'pack') fillPack(doc, card);
-    else fillPlan(doc);
-  }
+  const pack = await docs.ifLoaded(cardDocName('pack', cardId));
+  const plan = await docs.ifLoaded(cardDocName('plan', cardId));
+  if (!pack && !plan) return;
+  const card = await docs.readCard(boardId, cardId);
+  if (!card?.handoff) return;
+  if (pack) fillPack(pack, card);
+  if (plan) fillPlan(plan);
 }

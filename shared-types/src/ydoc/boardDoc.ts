@@ -101,7 +101,6 @@ export function encodeCardValue(fields: Record<string, unknown>, seq = 0, comman
   return encodeUtf8(JSON.stringify({ ...stamps, ...rest }));
 }
 
-
 /** Whether a card entry is stored the current way (see the layout above). */
 export const isCurrentCardValue = (value: unknown): boolean => value instanceof Uint8Array;
 

@@ -120,11 +120,14 @@ export class BenchClient {
   private onNonce(nonce: number, now: number): void {
     this.tracker?.seen(nonce, this.index, now);
     const id = this.byNonce.get(nonce);
-    if (id === undefined) return;
     // Our own command's change: applied (Baton sends no separate ack to a client that reads it from the change).
-    this.byNonce.delete(nonce);
+    if (id !== undefined) this.answered(id, nonce, true, now);
+  }
+
+  private answered(id: string, nonce: number, ack: boolean, now: number): void {
     this.commands.delete(id);
-    this.tracker?.answered(nonce, true, now);
+    this.byNonce.delete(nonce);
+    this.tracker?.answered(nonce, ack, now);
   }
 
   private onStateless(payload: string, now: number): void {
@@ -132,10 +135,8 @@ export class BenchClient {
     const answer = JSON.parse(payload) as { type: string; id: string; reason?: string; message?: string };
     const nonce = this.commands.get(answer.id);
     if (nonce === undefined) return;
-    this.commands.delete(answer.id);
-    this.byNonce.delete(nonce);
     if (answer.type === 'reject') console.warn(`  command rejected: ${answer.reason}: ${answer.message}`);
-    this.tracker?.answered(nonce, answer.type === 'ack', now);
+    this.answered(answer.id, nonce, answer.type === 'ack', now);
   }
 
   get open(): boolean {

@@ -1,3 +1,4 @@
+/** A document's stored log (snapshot and appended updates) applied to a live or loading Y.Doc. */
 import type { LoadedDocument } from '@baton/persistence';
 import * as Y from 'yjs';
 import { serverOrigin } from './origins';
@@ -18,6 +19,17 @@ const UPDATE_EVENTS = ['update', 'updateV2'] as const;
  * go nowhere. Baton's own listeners (persistence, indexes) attach after the load.
  */
 export function applyStoredUpdates(doc: Y.Doc, updates: ReadonlyArray<Uint8Array>): void {
+  withoutUpdateEvents(doc, () => applyInOneTransaction(doc, updates, serverOrigin('load')));
+}
+
+/** Applies updates to a document in one transaction (a live document: its listeners see one change). */
+export function applyInOneTransaction(doc: Y.Doc, updates: ReadonlyArray<Uint8Array>, origin: unknown): void {
+  doc.transact(() => {
+    for (const u of updates) Y.applyUpdate(doc, u);
+  }, origin);
+}
+
+function withoutUpdateEvents(doc: Y.Doc, fn: () => void): void {
   const observers = (doc as unknown as Listeners)._observers;
   const suspended = new Map<string, Set<unknown>>();
   for (const name of UPDATE_EVENTS) {
@@ -26,9 +38,7 @@ export function applyStoredUpdates(doc: Y.Doc, updates: ReadonlyArray<Uint8Array
     observers.delete(name);
   }
   try {
-    doc.transact(() => {
-      for (const u of updates) Y.applyUpdate(doc, u);
-    }, serverOrigin('load'));
+    fn();
   } finally {
     for (const [name, set] of suspended) {
       // A listener attached meanwhile (none is expected) is kept along with the suspended ones.
