@@ -36,7 +36,7 @@ export function readSettings(env: NodeJS.ProcessEnv): Settings {
     users: 50,
     fanout: {
       cards: 1000,
-      counts: quick ? [50] : [50, 200, 500],
+      counts: env.BENCH_COUNTS ? env.BENCH_COUNTS.split(',').map(Number) : quick ? [50] : [50, 200, 500],
       moverShare: 0.1,
       periodMs: 2000,
       warmupMs: quick ? 1500 : 2000,

@@ -48,9 +48,17 @@ export class DocumentPersister {
     this.doc.off('update', this.onUpdate);
   }
 
-  /** Resolves when every update seen so far is durable. */
+  /** Resolves when every update seen so far is durable (a compaction running meanwhile is not waited for). */
   async flush(): Promise<void> {
     while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
+  }
+
+  /** Resolves when nothing is in flight: appends and a compaction started by the log's growth. */
+  async settled(): Promise<void> {
+    do {
+      await this.flush();
+      await this.compacting?.catch(() => undefined);
+    } while (this.pending.size > 0 || this.compacting);
   }
 
   /** Counts an update appended elsewhere (a client's update, stored before Hocuspocus applied it). */
@@ -82,16 +90,27 @@ export class DocumentPersister {
     this.pending.add(tracked);
   }
 
+  /**
+   * Starts folding the log in the background. `flush()` does not wait for it: a command's
+   * answer waits for its own update to be durable, not for the rest of the log to be folded.
+   */
   private scheduleCompaction(): void {
     if (this.compacting) return;
-    this.compacting = this.compact().finally(() => {
-      this.compacting = null;
-    });
-    this.track(this.compacting);
+    const compacting = this.fold()
+      .catch((error: unknown) => this.options.onError(error))
+      .finally(() => {
+        if (this.compacting === compacting) this.compacting = null;
+      });
+    this.compacting = compacting;
   }
 
-  /** Folds the stored log into the snapshot (see compactStored). */
+  /** Folds the stored log into the snapshot (see compactStored), after any compaction already running. */
   async compact(): Promise<void> {
+    await this.compacting?.catch(() => undefined);
+    await this.fold();
+  }
+
+  private async fold(): Promise<void> {
     if (this.sinceCompaction === 0) return;
     this.sinceCompaction = 0;
     await compactStored(this.store, this.name);

@@ -1,25 +1,10 @@
 import { compareByRank, normalizeSla, readStandup, type Actor, type Card, type SlaConfig, type StageConfig, type StandupState } from '@baton/shared-types';
-import { BoardIndex, patchCardFields, readCardMap, readSla, readStandupState, withStageDefaults, type BaseBoard, type BoardEffect } from '@baton/shared-types/ydoc';
+import { patchCardFields, readCardMap, readSla, readStandupState, withStageDefaults, type BaseBoard, type BoardEffect } from '@baton/shared-types/ydoc';
 import { randomUUID } from 'node:crypto';
 import type * as Y from 'yjs';
+import { boardIndexOf } from '../boards/liveIndex';
 import type { BoardMember, DecisionContext } from './context';
 import type { Preloaded } from './preload';
-
-/**
- * One index per loaded board document, kept in step with it by Yjs observers (see
- * BoardIndex): a command reads the card it names and the column it touches without
- * reading the whole board out of the document. It goes away with the document.
- */
-const indexes = new WeakMap<Y.Doc, BoardIndex>();
-
-export function boardIndexOf(doc: Y.Doc): BoardIndex {
-  let index = indexes.get(doc);
-  if (!index) {
-    index = new BoardIndex(doc, () => undefined, true);
-    indexes.set(doc, index);
-  }
-  return index;
-}
 
 /**
  * The board as a batch of commands sees it: the document as it is, plus the effects of the

@@ -1,6 +1,6 @@
 import type { Store } from '@baton/persistence';
 import { boardDocName } from '@baton/shared-types';
-import { readCards } from '@baton/shared-types/ydoc';
+import { liveCards } from '../boards/liveIndex';
 import { Hono } from 'hono';
 import type { DocAccess } from '../boards/docAccess';
 import type { Directory } from '../boards/directory';
@@ -23,7 +23,7 @@ export function timelineRoutes(deps: TimelineRouteDeps) {
 
   app.get('/:boardId/customers', async (c) => {
     if (!(await member(c.req.param('boardId'), c.get('user').id))) return fail(c, 'not_found', notMember);
-    const cards = await deps.docs.withDoc(boardDocName(c.req.param('boardId')), (doc) => readCards(doc));
+    const cards = await deps.docs.withDoc(boardDocName(c.req.param('boardId')), (doc) => liveCards(doc));
     const byCustomer = new Map<string, { customer: string; deals: number; amount: number }>();
     for (const card of cards) {
       const entry = byCustomer.get(norm(card.customer)) ?? { customer: card.customer, deals: 0, amount: 0 };
@@ -39,7 +39,7 @@ export function timelineRoutes(deps: TimelineRouteDeps) {
     if (!(await member(boardId, c.get('user').id))) return fail(c, 'not_found', notMember);
     const customer = c.req.param('customer');
     const types = c.req.query('types')?.split(',').filter(Boolean);
-    const cards = (await deps.docs.withDoc(boardDocName(boardId), (doc) => readCards(doc))).filter((card) => norm(card.customer) === norm(customer));
+    const cards = (await deps.docs.withDoc(boardDocName(boardId), (doc) => liveCards(doc))).filter((card) => norm(card.customer) === norm(customer));
     if (cards.length === 0) return fail(c, 'not_found', `No deals for customer '${customer.slice(0, 100)}' on this board`);
     const lists = await Promise.all(cards.map((card) => deps.store.listEvents({ boardId, cardId: card.id, types, newestFirst: true, limit: 1000 })));
     const titles = new Map(cards.map((card) => [card.id as string, card.title]));

@@ -1,8 +1,9 @@
 import type { AlertRecord, Store } from '@baton/persistence';
 import { alertKey, boardDocName, slaClocks, type SlaRule } from '@baton/shared-types';
-import { readCards, readSla } from '@baton/shared-types/ydoc';
+import { readSla } from '@baton/shared-types/ydoc';
 import type { DocAccess } from '../boards/docAccess';
 import type { Directory } from '../boards/directory';
+import { liveCards } from '../boards/liveIndex';
 import type { Clock } from '../clock';
 import type { Logger } from '../log';
 import { recipientsFor } from './recipients';
@@ -62,7 +63,7 @@ export class SlaEngine {
 
   private async evaluateBoard(boardId: string): Promise<number> {
     const now = this.deps.clock.now();
-    const { cards, sla } = await this.deps.docs.withDoc(boardDocName(boardId), (doc) => ({ cards: readCards(doc), sla: readSla(doc) }));
+    const { cards, sla } = await this.deps.docs.withDoc(boardDocName(boardId), (doc) => ({ cards: liveCards(doc), sla: readSla(doc) }));
     const due: Array<{ key: string; rule: SlaRule; card: (typeof cards)[number]; dueAt: number; since: number }> = [];
     for (const card of cards) {
       for (const clock of slaClocks(card, sla)) {
