@@ -3,7 +3,8 @@
  * measured run, no warm-up runs); the default is the full run. `BENCH_ONLY=1,2` picks
  * scenarios, `BENCH_PEERS=baton,yws` peers, `BENCH_RUNS` the number of measured runs,
  * `BENCH_RESEED=1` re-seeds the cached Baton boards. Only a complete full run writes
- * docs/benchmarks.md; the others write bench/results/{quick,partial}.md.
+ * docs/benchmarks.md; the others write bench/results/{quick,partial}.md. `BENCH_COUNTS=50,200` picks
+ * the fan-out client counts; `BENCH_TRACE=1` passes the servers' stderr through.
  */
 export interface Settings {
   quick: boolean;

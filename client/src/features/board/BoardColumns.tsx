@@ -14,7 +14,7 @@ import { useBoardSensors } from './sensors';
 import { useBoardDnd } from './useBoardDnd';
 
 const NO_CARDS: readonly Card[] = [];
-const MEASURING = { droppable: { strategy: MeasuringStrategy.Always } };
+const MEASURING = { droppable: { strategy: MeasuringStrategy.WhileDragging } };
 
 /** The columns and the drag-and-drop around them (mouse, touch and keyboard). */
 interface Props {

@@ -22,10 +22,13 @@ class MouseAndPenSensor extends PointerSensor {
 /** Space picks a card up (Enter opens it); Space or Enter drops; Escape cancels; arrows move. */
 export const KEYBOARD_CODES = { start: ['Space'], cancel: ['Escape'], end: ['Space', 'Enter'] };
 
+// Options are constants: useSensor keys its descriptor on them, and a new descriptor on every
+// render would give dnd-kit a new context value, re-rendering every column and visible card
+// whenever the board changes.
+const MOUSE = { activationConstraint: { distance: 6 } };
+const TOUCH = { activationConstraint: { delay: 220, tolerance: 8 } };
+const KEYBOARD = { coordinateGetter: boardKeyboardCoordinates, keyboardCodes: KEYBOARD_CODES };
+
 export function useBoardSensors() {
-  return useSensors(
-    useSensor(MouseAndPenSensor, { activationConstraint: { distance: 6 } }),
-    useSensor(TouchSensor, { activationConstraint: { delay: 220, tolerance: 8 } }),
-    useSensor(KeyboardSensor, { coordinateGetter: boardKeyboardCoordinates, keyboardCodes: KEYBOARD_CODES }),
-  );
+  return useSensors(useSensor(MouseAndPenSensor, MOUSE), useSensor(TouchSensor, TOUCH), useSensor(KeyboardSensor, KEYBOARD));
 }
