@@ -7,6 +7,7 @@ import { healthChip, stuckTitle } from '../health/healthText';
 import { useUnreadForCard } from '../notifications/useNotificationFeed';
 import { useLightLabels } from '../pack/useLightLabels';
 import { useBoard } from './BoardContext';
+import { cardLabels } from './cardLabels';
 import { daysSince, formatMoney } from './format';
 
 /** Maps a card to the presentational tile (names, money and days in the UI language). */
@@ -21,6 +22,7 @@ interface Props {
 
 export function CardFace({ card, pending, refusal, actions, todoId = `todo-${card.id}` }: Props) {
   const { t } = useTranslation();
+  const words = cardLabels(t);
   const board = useBoard();
   const owner = board.members.get(card.ownerId);
   const days = daysSince(card.stageEnteredAt, board.now);
@@ -56,24 +58,24 @@ export function CardFace({ card, pending, refusal, actions, todoId = `todo-${car
       title={card.title}
       customer={card.customer}
       amount={card.amount === null || card.amount === undefined ? null : formatMoney(card.amount, card.currency, board.locale)}
-      noAmountLabel={t('card.noAmount')}
-      ownerName={owner?.displayName ?? (card.ownerId || t('card.unknownOwner'))}
+      noAmountLabel={words.noAmount}
+      ownerName={owner?.displayName ?? (card.ownerId || words.unknownOwner)}
       ownerColor={owner?.color ?? '#94a3b8'}
-      ownerLabel={t('card.owner')}
-      days={days === 0 ? t('card.today') : t('card.days', { count: days })}
-      dealType={card.dealType === 'renewal' ? t('dealTypes.renewal') : undefined}
+      ownerLabel={words.owner}
+      days={days === 0 ? words.today : t('card.days', { count: days })}
+      dealType={card.dealType === 'renewal' ? words.renewal : undefined}
       pending={pending}
-      pendingLabel={t('card.pending')}
-      pendingTitle={t('card.pendingTitle')}
+      pendingLabel={words.pending}
+      pendingTitle={words.pendingTitle}
       lockedReason={refusal ? t('card.cannotMove', { reason: refusal }) : null}
-      lockedLabel={t('card.locked')}
+      lockedLabel={words.locked}
       todo={todo}
       actions={actions}
       pack={pack}
       health={chip ?? undefined}
-      stuck={health.stuck ? { label: t('sla.stuck'), title: stuckTitle(health, board.sla, t) } : undefined}
+      stuck={health.stuck ? { label: words.stuck, title: stuckTitle(health, board.sla, t) } : undefined}
       alert={unread > 0 ? { count: unread, label: t('sla.alertBadge', { count: unread }) } : undefined}
-      notes={noteLines.length > 0 ? { title: t('standup.notesTitle'), lines: noteLines } : undefined}
+      notes={noteLines.length > 0 ? { title: words.notesTitle, lines: noteLines } : undefined}
     />
   );
 }

@@ -10,6 +10,17 @@ import { redoFor } from './redo';
 
 const panelOpen = new ValueStore(false);
 
+/** One formatter per locale: building an Intl formatter loads locale data (tens of ms the first time). */
+const timeFormats = new Map<string, Intl.DateTimeFormat>();
+function timeFormat(locale: string): Intl.DateTimeFormat {
+  let format = timeFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short' });
+    timeFormats.set(locale, format);
+  }
+  return format;
+}
+
 /** Opens the list (e.g. from a rejection toast). */
 export function openRejectionsPanel(): void {
   panelOpen.set(true);
@@ -28,8 +39,8 @@ export function RejectionsPanel() {
   const rejections = useRejections();
   const open = useSyncExternalStore(panelOpen.subscribe, panelOpen.get);
   const setOpen = (value: boolean) => panelOpen.set(value);
-  const time = new Intl.DateTimeFormat(board.locale, { dateStyle: 'short', timeStyle: 'short' });
   if (rejections.length === 0 && !open) return null;
+  const time = timeFormat(board.locale);
 
   const redo = (r: RejectedChange) => {
     const action = redoFor(r, view.cards);

@@ -1,6 +1,5 @@
 import { cardHealth, openForNextStage, type Card } from '@baton/shared-types';
 import { useSortable } from '@dnd-kit/sortable';
-import { CSS } from '@dnd-kit/utilities';
 import { memo, useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { healthChip, healthSpoken } from '../health/healthText';
@@ -64,7 +63,7 @@ export const SortableCard = memo(function SortableCard({ card, pending, columnSt
       aria-disabled={undefined}
       aria-roledescription={refusal ? undefined : attributes['aria-roledescription']}
       className={['card', isDragging ? 'is-dragging' : '', pending ? 'is-pending' : '', refusal ? 'is-locked' : ''].join(' ')}
-      style={{ transform: CSS.Translate.toString(transform), transition, ['--stage-color' as string]: stageColor(board, card.stage) }}
+      style={{ transform: translate2d(transform), transition, ['--stage-color' as string]: stageColor(board, card.stage) }}
       data-testid={`card-${card.id}`}
       data-card-title={card.title}
       data-stage={card.stage}
@@ -90,4 +89,13 @@ export const SortableCard = memo(function SortableCard({ card, pending, columnSt
 
 function stageColor(board: ReturnType<typeof useBoard>, stage: string): string {
   return board.stages.find((s) => s.id === stage)?.color ?? '#94a3b8';
+}
+
+/**
+ * Where a card shifts while another is dragged past it: a 2D translate, which does not make
+ * every shifted card a compositing layer of its own the way dnd-kit's translate3d does (in
+ * software rendering, sorting out those layers took longer than a frame during a drag).
+ */
+function translate2d(transform: { x: number; y: number } | null): string | undefined {
+  return transform ? `translate(${Math.round(transform.x)}px, ${Math.round(transform.y)}px)` : undefined;
 }
