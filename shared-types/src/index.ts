@@ -54,7 +54,7 @@ export type { RejectReason } from './protocol/reasons';
 export { CLOSE_CODES, REJECT_REASONS } from './protocol/reasons';
 export { LIMITS } from './protocol/limits';
 export type { CommandAnswer, NotificationMessage, PresenceUser, ServerMessage } from './protocol/messages';
-export { ACKS_IN_UPDATES, parseServerMessage } from './protocol/messages';
+export { ACKS_IN_UPDATES, parseServerMessage, withAcksInUpdates } from './protocol/messages';
 export { compareByRank, isValidRank, rankBetween, REBALANCE_RANK_LENGTH, spreadRanks } from './rank/rank';
 export type { BoardEvent, EventType } from './protocol/events';
 export { EVENT_TYPES } from './protocol/events';

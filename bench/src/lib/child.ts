@@ -60,8 +60,8 @@ async function startOnce(script: string, env: Record<string, string>, timeoutMs:
     output = (output + d.toString()).slice(-20_000);
   };
   child.stdout?.on('data', keep);
-  child.stderr?.on("data", keep);
-  if (process.env.BENCH_TRACE) child.stderr?.on("data", (d: Buffer) => process.stderr.write(d));
+  child.stderr?.on('data', keep);
+  if (process.env.BENCH_TRACE) child.stderr?.on('data', (d: Buffer) => process.stderr.write(d));
   let exitInfo = '';
   const exited = new Promise<void>((resolve) => {
     child.once('exit', (code, signal) => {

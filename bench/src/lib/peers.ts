@@ -1,5 +1,5 @@
 /** The servers compared, how to start each as its own process, and how clients reach it. */
-import { ACKS_IN_UPDATES } from '@baton/shared-types';
+import { withAcksInUpdates } from '@baton/shared-types';
 import path from 'node:path';
 import { ADMIN, DOC_NAME, PASSWORD } from './board';
 import type { Target } from './clients/BenchClient';
@@ -73,7 +73,7 @@ export async function startPeer(spec: PeerSpec, prepared: PreparedBoard, boards:
   const httpUrl = `http://127.0.0.1:${proc.port}`;
   const ws = `ws://127.0.0.1:${proc.port}`;
   // Baton's browser client reads its commands' acks from the changes (ACKS_IN_UPDATES); so do these clients.
-  const url = spec.id === 'baton' ? `${ws}/collab?${ACKS_IN_UPDATES.param}=${ACKS_IN_UPDATES.value}` : spec.id === 'yws' ? `${ws}/${DOC_NAME}` : ws;
+  const url = spec.id === 'baton' ? withAcksInUpdates(`${ws}/collab`) : spec.id === 'yws' ? `${ws}/${DOC_NAME}` : ws;
   const tokens = spec.id === 'baton' ? await batonTokens(httpUrl, prepared) : [];
   const target: Target = {
     url,

@@ -1,4 +1,4 @@
-import { ACKS_IN_UPDATES } from '@baton/shared-types';
+import { withAcksInUpdates } from '@baton/shared-types';
 import { HocuspocusProviderWebsocket, WebSocketStatus } from '@hocuspocus/provider';
 import { ValueStore } from '../lib/valueStore';
 
@@ -33,7 +33,7 @@ export class Network {
     this.state = new ValueStore<NetworkState>({ online, socket: 'disconnected', everConnected: false });
     this.socket = new HocuspocusProviderWebsocket({
       // The board's changes tell this client that its commands were applied (no separate ack).
-      url: `${url}${url.includes('?') ? '&' : '?'}${ACKS_IN_UPDATES.param}=${ACKS_IN_UPDATES.value}`,
+      url: withAcksInUpdates(url),
       autoConnect: online,
       delay: 1000,
       minDelay: 500,

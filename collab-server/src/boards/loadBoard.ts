@@ -6,7 +6,7 @@ import type * as Y from 'yjs';
 import { captureUpdates } from './capture';
 import { boardLeaseName, takeBoardLease } from '../commands/boardLock';
 import { serverOrigin } from './origins';
-import { applyStoredUpdates, storedUpdates } from './storedLog';
+import { readStoredLog } from './storedLog';
 
 export interface LoadReport {
   epoch: string;
@@ -25,7 +25,7 @@ export async function loadBoardDocument(store: Store, doc: Y.Doc, boardId: strin
   const board = await store.getBoard(boardId);
   if (!board) throw new Error(`Board '${boardId}' does not exist`);
   const { epoch } = await store.ensureDocument(name, randomUUID);
-  await readLog(store, doc, name);
+  await readStoredLog(store, doc, name);
   const missing = await store.listAppliedCommands(boardId, appliedSeqOf(doc));
   if (missing.length === 0) return finishLoad(store, doc, board, epoch, missing);
   // Another process may be between committing a command and appending its update: wait for its
@@ -34,17 +34,11 @@ export async function loadBoardDocument(store: Store, doc: Y.Doc, boardId: strin
   // arrives would create its card a second time, as another object (see StoreLeaseLock).
   const lease = await takeBoardLease(store, boardId);
   try {
-    await readLog(store, doc, name);
+    await readStoredLog(store, doc, name);
     return await finishLoad(store, doc, board, epoch, await store.listAppliedCommands(boardId, appliedSeqOf(doc)));
   } finally {
     await store.releaseLock(boardLeaseName(boardId), lease);
   }
-}
-
-/** Applies the stored snapshot and update log (again: Yjs skips what the document already has). */
-async function readLog(store: Store, doc: Y.Doc, name: string): Promise<void> {
-  const loaded = await store.loadDocument(name);
-  applyStoredUpdates(doc, storedUpdates(loaded));
 }
 
 /** Re-applies the committed effects still missing, fixes `meta`, and stores both. */

@@ -6,7 +6,7 @@ import { takeLease } from '../commands/boardLock';
 import { fillPack, fillPlan, lacksTemplate } from '../handoff/templates';
 import { captureUpdates } from './capture';
 import type { DocAccess } from './docAccess';
-import { applyStoredUpdates, storedUpdates } from './storedLog';
+import { readStoredLog } from './storedLog';
 
 /**
  * Loads a card document (pack, review, plan) from the store. A card whose handoff exists but
@@ -18,14 +18,14 @@ export async function loadCardDocument(store: Store, docs: DocAccess, doc: Y.Doc
   const boardId = await store.boardOfCard(parsed.cardId);
   if (!boardId) throw new Error(`No card ${parsed.cardId}`);
   await store.ensureDocument(name, randomUUID);
-  applyStoredUpdates(doc, storedUpdates(await store.loadDocument(name)));
+  await readStoredLog(store, doc, name);
   if (parsed.kind === 'review' || !lacksTemplate(parsed.kind, doc)) return;
   const card = await docs.readCard(boardId, parsed.cardId);
   if (!card?.handoff) return;
   const lockName = `template:${name}`;
   const holder = await takeLease(store, lockName);
   try {
-    applyStoredUpdates(doc, storedUpdates(await store.loadDocument(name)));
+    await readStoredLog(store, doc, name);
     const updates = captureUpdates(doc, () => (parsed.kind === 'pack' ? fillPack(doc, card) : fillPlan(doc)));
     for (const u of updates) await store.appendUpdate(name, u);
   } finally {

@@ -1,5 +1,5 @@
 /** A document's stored log (snapshot and appended updates) applied to a live or loading Y.Doc. */
-import type { LoadedDocument } from '@baton/persistence';
+import type { LoadedDocument, Store } from '@baton/persistence';
 import * as Y from 'yjs';
 import { serverOrigin } from './origins';
 
@@ -47,6 +47,11 @@ function withoutUpdateEvents(doc: Y.Doc, fn: () => void): void {
       observers.set(name, set);
     }
   }
+}
+
+/** Reads a document's stored log and applies it to the loading `doc` (again: Yjs skips what it already has). */
+export async function readStoredLog(store: Store, doc: Y.Doc, name: string): Promise<void> {
+  applyStoredUpdates(doc, storedUpdates(await store.loadDocument(name)));
 }
 
 /** A stored document's snapshot and log, in the order they apply. */

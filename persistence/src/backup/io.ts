@@ -19,12 +19,15 @@ export type BackupItem =
  */
 export const BOOKKEEPING = new Set(['directory_version', 'baton_schema_migrations']);
 
+/** Tables whose rows say nothing about what a store holds (leases of running processes, bookkeeping): row counts leave them out. */
+export const NOT_CONTENT = new Set(['locks', ...BOOKKEEPING]);
+
 /**
  * Tables a backup never holds: the update log (folded into each document's state), locks
  * (leases of running processes) and the store's bookkeeping (the backup records the schema
  * version instead). Every other table is backed up, including ones added after this was written.
  */
-export const NOT_BACKED_UP = new Set(['documents', 'updates', 'locks', ...BOOKKEEPING]);
+export const NOT_BACKED_UP = new Set(['documents', 'updates', ...NOT_CONTENT]);
 
 export interface BackupIO {
   readonly kind: string;

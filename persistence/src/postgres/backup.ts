@@ -1,7 +1,7 @@
 // Backup and restore for PostgreSQL (see ../backup/io.ts). Reads run in one REPEATABLE READ,
 // READ ONLY transaction with cursors: a consistent snapshot while servers keep writing.
 import { mergeDocument } from '../backup';
-import { BOOKKEEPING, NOT_BACKED_UP, pageSize, type BackupIO, type BackupItem, type BackupRow, type BackupValue } from '../backup/io';
+import { BOOKKEEPING, NOT_BACKED_UP, NOT_CONTENT, pageSize, type BackupIO, type BackupItem, type BackupRow, type BackupValue } from '../backup/io';
 import { toBytes, toInt } from './codec';
 import type { Db, Executor } from './db';
 
@@ -83,7 +83,7 @@ export class PostgresBackupIO implements BackupIO {
   async counts(): Promise<Record<string, number>> {
     const out: Record<string, number> = {};
     for (const t of await tables(this.db)) {
-      if (t.name === 'locks' || BOOKKEEPING.has(t.name)) continue;
+      if (NOT_CONTENT.has(t.name)) continue;
       const [row] = await this.db.rows<{ n: string }>(`SELECT count(*) AS n FROM ${quote(t.name)}`);
       const n = toInt(row?.n ?? '0', 'row count');
       if (n > 0) out[t.name] = n;

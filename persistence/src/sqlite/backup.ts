@@ -4,7 +4,7 @@
 import Database from 'better-sqlite3';
 import type { Database as Db } from 'better-sqlite3';
 import { mergeDocument } from '../backup';
-import { BOOKKEEPING, NOT_BACKED_UP, pageSize, type BackupIO, type BackupItem, type BackupRow, type BackupValue } from '../backup/io';
+import { BOOKKEEPING, NOT_BACKED_UP, NOT_CONTENT, pageSize, type BackupIO, type BackupItem, type BackupRow, type BackupValue } from '../backup/io';
 import { blobToBytes, rowId } from './codec';
 import { schemaVersion } from './migrations';
 
@@ -82,7 +82,7 @@ export class SqliteBackupIO implements BackupIO {
   async counts(): Promise<Record<string, number>> {
     const out: Record<string, number> = {};
     for (const t of tables(this.db)) {
-      if (t.name === 'locks' || BOOKKEEPING.has(t.name)) continue;
+      if (NOT_CONTENT.has(t.name)) continue;
       const n = this.db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM ${quote(t.name)}`).get()?.n ?? 0;
       if (n > 0) out[t.name] = n;
     }

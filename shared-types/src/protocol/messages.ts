@@ -11,6 +11,9 @@ import type { RejectReason } from './reasons';
  */
 export const ACKS_IN_UPDATES = { param: 'acks', value: 'update' } as const;
 
+/** The websocket URL of a client that reads its acks from the changes (see ACKS_IN_UPDATES). */
+export const withAcksInUpdates = (url: string): string => `${url}${url.includes('?') ? '&' : '?'}${ACKS_IN_UPDATES.param}=${ACKS_IN_UPDATES.value}`;
+
 /** The answer to one command, sent to the connection that sent it. */
 export type CommandAnswer =
   | { type: 'ack'; id: string; result?: Record<string, unknown> }

@@ -64,9 +64,10 @@ export function withStageDefaults(stage: Partial<StageConfig>): StageConfig {
 
 const isRecord = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
 
-function parseRecord(text: string): Record<string, unknown> | null {
+/** A JSON object as text or UTF-8 bytes; null for anything else, malformed included. */
+function parseRecord(json: string | Uint8Array): Record<string, unknown> | null {
   try {
-    const parsed: unknown = JSON.parse(text);
+    const parsed: unknown = JSON.parse(typeof json === 'string' ? json : decodeUtf8(json));
     return isRecord(parsed) ? parsed : null;
   } catch {
     return null;
@@ -75,14 +76,7 @@ function parseRecord(text: string): Record<string, unknown> | null {
 
 /** The stored fields of a card entry (UTF-8 JSON; a JSON string, a plain object or a Y.Map in older documents). */
 export function cardFields(value: unknown): Record<string, unknown> | null {
-  if (value instanceof Uint8Array) {
-    try {
-      return parseRecord(decodeUtf8(value));
-    } catch {
-      return null;
-    }
-  }
-  if (typeof value === 'string') return parseRecord(value);
+  if (value instanceof Uint8Array || typeof value === 'string') return parseRecord(value);
   if (value instanceof Y.Map) return value.toJSON() as Record<string, unknown>;
   return isRecord(value) ? value : null;
 }

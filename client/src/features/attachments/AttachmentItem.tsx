@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Language } from '../../i18n';
 import { DownloadIcon, TrashIcon } from '../../ui/icons';
 import { formatBytes } from './uploadErrors';
+import { dateFormat } from '../../lib/dateFormat';
 
 interface Props {
   attachment: AttachmentRef;
@@ -23,7 +24,7 @@ const extension = (name: string) => (name.includes('.') ? (name.split('.').pop()
 export function AttachmentItem({ attachment: a, language, locale, uploader, editable, pending, onDownload, onRetag, onRemove }: Props) {
   const { t } = useTranslation();
   const [confirming, setConfirming] = useState(false);
-  const when = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(a.at);
+  const when = dateFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(a.at);
   const kinds = a.kind in ATTACHMENT_KINDS ? Object.keys(ATTACHMENT_KINDS) : [a.kind, ...Object.keys(ATTACHMENT_KINDS)];
   return (
     <li className={`attachment ${pending ? 'is-pending' : ''}`} data-testid={`attachment-${a.name}`} data-kind={a.kind}>

@@ -7,19 +7,10 @@ import { WarningIcon } from '../../ui/icons';
 import { rejectionText } from '../notifications/rejectionText';
 import { useBoard } from './BoardContext';
 import { redoFor } from './redo';
+import { dateFormat } from '../../lib/dateFormat';
 
 const panelOpen = new ValueStore(false);
 
-/** One formatter per locale: building an Intl formatter loads locale data (tens of ms the first time). */
-const timeFormats = new Map<string, Intl.DateTimeFormat>();
-function timeFormat(locale: string): Intl.DateTimeFormat {
-  let format = timeFormats.get(locale);
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short' });
-    timeFormats.set(locale, format);
-  }
-  return format;
-}
 
 /** Opens the list (e.g. from a rejection toast). */
 export function openRejectionsPanel(): void {
@@ -40,7 +31,7 @@ export function RejectionsPanel() {
   const open = useSyncExternalStore(panelOpen.subscribe, panelOpen.get);
   const setOpen = (value: boolean) => panelOpen.set(value);
   if (rejections.length === 0 && !open) return null;
-  const time = timeFormat(board.locale);
+  const time = dateFormat(board.locale, { dateStyle: 'short', timeStyle: 'short' });
 
   const redo = (r: RejectedChange) => {
     const action = redoFor(r, view.cards);

@@ -12,6 +12,7 @@ import { daysSince, formatMoney } from '../board/format';
 import { CardDetailsForm } from './CardDetailsForm';
 import { CardHistory } from './CardHistory';
 import { HandoffSummary } from './HandoffSummary';
+import { dateFormat } from '../../lib/dateFormat';
 
 type Tab = 'details' | 'files' | 'history';
 
@@ -51,7 +52,7 @@ function CardView({ card, pending, token }: { card: Card; pending: boolean; toke
   const board = useBoard();
   const [tab, setTab] = useState<Tab>('details');
   const stage = board.allStages.find((s) => s.id === card.stage);
-  const time = new Intl.DateTimeFormat(board.locale, { dateStyle: 'medium' });
+  const time = dateFormat(board.locale, { dateStyle: 'medium' });
   const tabs: Array<{ id: Tab; label: string }> = [
     { id: 'details', label: t('drawer.details') },
     { id: 'files', label: t('drawer.files', { count: card.attachments.length }) },

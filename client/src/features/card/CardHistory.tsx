@@ -6,13 +6,14 @@ import { useBoard } from '../board/BoardContext';
 import { describeEvent } from './describeEvent';
 import { EventItem } from './EventItem';
 import { historyContext } from './eventValues';
+import { dateFormat } from '../../lib/dateFormat';
 
 /** The card's timeline from the server's event log, newest first: who, when, what, and why. */
 export function CardHistory({ cardId, token, version }: { cardId: string; token: string; version: number }) {
   const { t } = useTranslation();
   const board = useBoard();
   const query = useApiQuery<{ events: CardEvent[] }>(`/api/boards/${encodeURIComponent(board.boardId)}/cards/${cardId}/events?v=${version}`, token);
-  const time = new Intl.DateTimeFormat(board.locale, { dateStyle: 'medium', timeStyle: 'short' });
+  const time = dateFormat(board.locale, { dateStyle: 'medium', timeStyle: 'short' });
   const memberName = (id: string) => board.members.get(id)?.displayName ?? id;
   const ctx = historyContext({ t, language: board.language, locale: board.locale, stages: board.allStages, memberName });
 

@@ -5,6 +5,7 @@ import { LightCounts } from '../../ui/LightCounts';
 import { useBoard } from '../board/BoardContext';
 import { latestStep } from '../pack/handoffSteps';
 import { useLightLabels } from '../pack/useLightLabels';
+import { dateFormat } from '../../lib/dateFormat';
 
 /** The drawer's handoff line: where the pack stands, its colours, and links to the pack and the plan. */
 export function HandoffSummary({ card }: { card: Card }) {
@@ -12,7 +13,7 @@ export function HandoffSummary({ card }: { card: Card }) {
   const board = useBoard();
   const labels = useLightLabels();
   const handoff = card.handoff;
-  const time = new Intl.DateTimeFormat(board.locale, { dateStyle: 'medium', timeStyle: 'short' });
+  const time = dateFormat(board.locale, { dateStyle: 'medium', timeStyle: 'short' });
   const step = handoff ? latestStep(handoff) : null;
   return (
     <section className="drawer-handoff" aria-labelledby="drawer-handoff-title" data-testid="drawer-handoff">

@@ -4,12 +4,13 @@ import { describeEvent } from '../card/describeEvent';
 import { EventItem } from '../card/EventItem';
 import { historyContext } from '../card/eventValues';
 import { byDay, dayLabel, type TimelineEvent } from './timelineFilter';
+import { dateFormat } from '../../lib/dateFormat';
 
 /** The customer's events, newest first, by day; each line names its deal (the same words as a card's history). */
 export function Timeline({ events, basics, showDeal }: { events: readonly TimelineEvent[]; basics: BoardBasics; showDeal: boolean }) {
   const { t } = useTranslation();
   const ctx = historyContext({ t, language: basics.language, locale: basics.locale, stages: basics.stages, memberName: basics.memberName });
-  const time = new Intl.DateTimeFormat(basics.locale, { timeStyle: 'short' });
+  const time = dateFormat(basics.locale, { timeStyle: 'short' });
   const words = { today: t('timeline.today'), yesterday: t('timeline.yesterday') };
   return (
     <div className="timeline" data-testid="timeline">

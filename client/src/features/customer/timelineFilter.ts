@@ -1,4 +1,5 @@
 import { EVENT_TYPES } from '@baton/shared-types';
+import { dateFormat } from '../../lib/dateFormat';
 
 /** Filter chips of the customer timeline: each groups event types a reader thinks of as one thing. */
 export const TIMELINE_GROUPS = {
@@ -90,5 +91,5 @@ export function byDay<E extends Pick<TimelineEvent, 'at'>>(events: readonly E[])
 export function dayLabel(at: number, now: number, words: { today: string; yesterday: string }, locale: string): string {
   if (dayKey(at) === dayKey(now)) return words.today;
   if (dayKey(at) === dayKey(now - 86_400_000)) return words.yesterday;
-  return new Intl.DateTimeFormat(locale, { weekday: 'short', year: 'numeric', month: 'long', day: 'numeric' }).format(at);
+  return dateFormat(locale, { weekday: 'short', year: 'numeric', month: 'long', day: 'numeric' }).format(at);
 }

@@ -5,6 +5,7 @@ import { formatDuration } from '../card/duration';
 import type { Actor } from '../board/permissions';
 import { handoffSteps, type Handoff } from './handoffSteps';
 import { handoffRefusal } from './refusalText';
+import { dateFormat } from '../../lib/dateFormat';
 
 interface Props {
   card: Card;
@@ -22,7 +23,7 @@ interface Props {
 /** Where the handoff stands (created → submitted → rated → plan posted) and "Submit for review". */
 export function HandoffStatus({ card, handoff, actor, locale, requirementCount, redCount, saving, status, onSubmit }: Props) {
   const { t } = useTranslation();
-  const time = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+  const time = dateFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
   const mayEdit = !!actor && canActOnCard({ userId: actor.userId as UserId, role: actor.role }, 'edit', card).ok;
   const pending = status?.state === 'pending';
   const blocked = requirementCount === 0 ? t('handoff.status.needsRequirement') : null;

@@ -8,6 +8,7 @@ import { CheckIcon } from '../../ui/icons';
 import type { BoardBasics } from '../board/useBoardBasics';
 import type { Handoff } from './handoffSteps';
 import { handoffRefusal } from './refusalText';
+import { dateFormat } from '../../lib/dateFormat';
 
 interface Props {
   card: Card;
@@ -30,7 +31,7 @@ export function PlanPanel({ card, handoff, basics, missing, saving, status, onPo
     { keepData: true },
   );
   const versions = (events.data?.events ?? []).filter((e) => e.type === EVENT_TYPES.planPosted);
-  const time = new Intl.DateTimeFormat(basics.locale, { dateStyle: 'medium', timeStyle: 'short' });
+  const time = dateFormat(basics.locale, { dateStyle: 'medium', timeStyle: 'short' });
   const pending = status?.state === 'pending';
   return (
     <>

@@ -1,6 +1,7 @@
 import { STANDUP_PROMPTS, type Card } from '@baton/shared-types';
 import { useTranslation } from 'react-i18next';
 import { useBoard } from '../board/BoardContext';
+import { dateFormat } from '../../lib/dateFormat';
 
 /** What was said about the deal at standup, under the three prompts (live for everyone). */
 export function CardStandupNotes({ card }: { card: Card }) {
@@ -8,7 +9,7 @@ export function CardStandupNotes({ card }: { card: Card }) {
   const board = useBoard();
   const notes = card.standupNotes;
   if (!notes || STANDUP_PROMPTS.every((p) => !notes[p])) return null;
-  const time = new Intl.DateTimeFormat(board.locale, { dateStyle: 'medium', timeStyle: 'short' });
+  const time = dateFormat(board.locale, { dateStyle: 'medium', timeStyle: 'short' });
   return (
     <section className="drawer-notes" aria-labelledby="drawer-notes-title" data-testid="drawer-standup-notes">
       <div className="drawer-notes-head">
