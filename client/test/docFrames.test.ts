@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readSyncStatus } from '../src/sync/docFrames';
+import { readSyncStatus, readSyncUpdate } from '../src/sync/docFrames';
+import * as Y from 'yjs';
 
 /** A frame as Hocuspocus writes it: varstring address, varuint type, payload. */
 function frame(address: string, type: number, ...payload: number[]): ArrayBuffer {
@@ -25,5 +26,28 @@ describe('reading the server’s answer to an update', () => {
     const name = new TextEncoder().encode(address);
     const bytes = new Uint8Array([0x80 | (name.length & 0x7f), name.length >> 7, ...name, 8, 0]);
     expect(readSyncStatus(bytes)).toBe(false);
+  });
+});
+
+describe('reading the document a frame from the server carries', () => {
+  const doc = new Y.Doc();
+  doc.getMap('cards').set('c1', 'a deal');
+  const update = Y.encodeStateAsUpdate(doc);
+
+  it('returns the update of a sync step 2 and of a sync update, byte for byte', () => {
+    for (const step of [1, 2]) {
+      const bytes = readSyncUpdate(frame('board:b1\0s1', 0, step, update.length, ...update));
+      expect(bytes && [...bytes]).toEqual([...update]);
+      const copy = new Y.Doc();
+      Y.applyUpdate(copy, bytes as Uint8Array);
+      expect(copy.getMap('cards').get('c1')).toBe('a deal');
+    }
+  });
+
+  it('ignores sync step 1, other messages and frames cut short', () => {
+    expect(readSyncUpdate(frame('board:b1', 0, 0, 1, 0))).toBeNull();
+    expect(readSyncUpdate(frame('board:b1', 1, 2, update.length, ...update))).toBeNull();
+    expect(readSyncUpdate(frame('board:b1', 0, 2, update.length + 5, ...update))).toBeNull();
+    expect(readSyncUpdate('text')).toBeNull();
   });
 });

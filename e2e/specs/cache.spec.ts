@@ -5,6 +5,26 @@ import { startServer, type RunningServer } from '../support/server';
 
 const runnable = chromiumAvailable();
 
+/** In the page: whether an offline copy of a board holds more than an empty document. */
+async function boardCached(): Promise<boolean> {
+  const names = (await indexedDB.databases()).map((d) => d.name ?? '').filter((n) => n.includes(':board:'));
+  for (const name of names) {
+    const rows = await new Promise<unknown[]>((resolve) => {
+      const open = indexedDB.open(name);
+      open.onerror = () => resolve([]);
+      open.onsuccess = () => {
+        const db = open.result;
+        if (!db.objectStoreNames.contains('updates')) return resolve([]);
+        const all = db.transaction('updates').objectStore('updates').getAll();
+        all.onsuccess = () => resolve(all.result);
+        all.onerror = () => resolve([]);
+      };
+    });
+    if (rows.some((r) => r instanceof Uint8Array && r.byteLength > 1000)) return true;
+  }
+  return false;
+}
+
 describe.skipIf(!runnable)('the local board cache', () => {
   let server: RunningServer;
   let browser: Browser;
@@ -22,7 +42,8 @@ describe.skipIf(!runnable)('the local board cache', () => {
   it('shows the last board state on reload before the live connection answers', async () => {
     const { context, page } = await openAs(browser, server.url, 'manager');
     const cards = await page.locator('[data-card-title]').count();
-    await page.waitForTimeout(500); // let y-indexeddb write the last updates
+    // A first visit keeps the board as the server sent it, written by a worker once the page is idle.
+    await page.waitForFunction(boardCached, undefined, { timeout: 10_000 });
     // The live connection never answers now (HTTP still works).
     await page.routeWebSocket(/\/collab/, () => {});
     await page.reload();

@@ -6,10 +6,12 @@
  * cards (5 moves/s); the JS heap
  * after GC (CDP); and requestAnimationFrame frame times while a card is dragged with the
  * mouse across three columns (the drag is cancelled with Escape before release).
+ * For investigating: BENCH_BROWSER_{LOAD,DRAG}_PROFILE and BENCH_BROWSER_PROFILE (live moves)
+ * write CPU profiles, BENCH_BROWSER_{LOAD,DRAG}_TRACE write Chrome traces.
  */
 import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core';
 import type { BenchContext, ScenarioResult } from '../context';
 import { assignCards, PASSWORD } from '../lib/board';
 import { REPO_ROOT } from '../lib/child';
@@ -30,6 +32,30 @@ const FRAME_TOLERANCE_MS = 0.5;
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const DRAG_PATH = ['lead', 'needs_confirmed', 'solution_demo', 'quote'];
 const QUIET_MS = 3000;
+const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink', 'cc', 'viz', 'toplevel'];
+
+/** Seconds the renderer's main thread has spent running tasks (CDP Performance.getMetrics). */
+async function taskSeconds(cdp: CDPSession): Promise<number> {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  return metrics.find((m) => m.name === 'TaskDuration')?.value ?? Number.NaN;
+}
+
+/** Starts the page's CPU profiler; BENCH_PROFILE_INTERVAL_US coarsens sampling (the default 1 ms slows this page down by half). */
+async function startProfiler(cdp: CDPSession): Promise<void> {
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: Number(process.env.BENCH_PROFILE_INTERVAL_US ?? 1000) });
+  await cdp.send('Profiler.start');
+}
+
+async function stopProfiler(cdp: CDPSession, file: string): Promise<void> {
+  writeFileSync(file, JSON.stringify((await cdp.send('Profiler.stop')).profile));
+}
+
+function browserOf(page: Page): Browser {
+  const b = page.context().browser();
+  if (!b) throw new Error('the page has no browser');
+  return b;
+}
 
 interface Run {
   firstCardMs: number;
@@ -44,6 +70,7 @@ interface Run {
   dragMax: number;
   dragFrames: number;
   dragMissed: number;
+  dragTaskMs: number;
   idleP95: number;
 }
 
@@ -91,12 +118,16 @@ async function oneRun(browser: Browser, url: string, user: string, ownCardSelect
     // BENCH_BROWSER_LOAD_PROFILE=<file>: a CPU profile of the page from the login click until it is interactive.
     const loadProfileFile = process.env.BENCH_BROWSER_LOAD_PROFILE;
     const loadProfiler = loadProfileFile ? await context.newCDPSession(page) : null;
-    if (loadProfiler) await loadProfiler.send('Profiler.enable').then(() => loadProfiler.send('Profiler.start'));
+    if (loadProfiler) await startProfiler(loadProfiler);
+    // BENCH_BROWSER_LOAD_TRACE=<file>: a Chrome trace (timeline categories) from the login click until interactive.
+    const loadTrace = process.env.BENCH_BROWSER_LOAD_TRACE;
+    if (loadTrace) await browserOf(page).startTracing(page, { path: loadTrace, categories: TRACE_CATEGORIES });
     const clickedAt = await pageNow(page);
     await page.getByTestId('login-submit').click();
     await page.waitForSelector('[data-testid^="card-"]', { timeout: 60_000 });
     const interactiveAt = await waitInteractive(page, 1000, 60_000);
-    if (loadProfiler && loadProfileFile) writeFileSync(loadProfileFile, JSON.stringify((await loadProfiler.send('Profiler.stop')).profile));
+    if (loadTrace) await browserOf(page).stopTracing();
+    if (loadProfiler && loadProfileFile) await stopProfiler(loadProfiler, loadProfileFile);
     const probe = await readProbe(page);
     const firstCardAt = probe.firstCardAt ?? Number.NaN;
 
@@ -113,9 +144,9 @@ async function oneRun(browser: Browser, url: string, user: string, ownCardSelect
     // BENCH_BROWSER_PROFILE=<file>: a CPU profile of the page while the moves arrive (for investigating long tasks).
     const profileFile = process.env.BENCH_BROWSER_PROFILE;
     const profiler = profileFile ? await context.newCDPSession(page) : null;
-    if (profiler) await profiler.send('Profiler.enable').then(() => profiler.send('Profiler.start'));
+    if (profiler) await startProfiler(profiler);
     await moves();
-    if (profiler && profileFile) writeFileSync(profileFile, JSON.stringify((await profiler.send('Profiler.stop')).profile));
+    if (profiler && profileFile) await stopProfiler(profiler, profileFile);
     const after = (await readProbe(page)).longTasks.filter((t) => t.start >= before);
 
     const cdp = await context.newCDPSession(page);
@@ -124,7 +155,17 @@ async function oneRun(browser: Browser, url: string, user: string, ownCardSelect
     const { metrics } = await cdp.send('Performance.getMetrics');
     const metric = (name: string) => metrics.find((m) => m.name === name)?.value ?? Number.NaN;
 
+    // BENCH_BROWSER_DRAG_TRACE=<file>: a Chrome trace (timeline categories) of the drag.
+    const dragTrace = process.env.BENCH_BROWSER_DRAG_TRACE;
+    if (dragTrace) await browserOf(page).startTracing(page, { path: dragTrace, categories: TRACE_CATEGORIES });
+    // BENCH_BROWSER_DRAG_PROFILE=<file>: a CPU profile of the page during the drag.
+    const dragProfileFile = process.env.BENCH_BROWSER_DRAG_PROFILE;
+    if (dragProfileFile) await startProfiler(cdp);
+    const taskBefore = await taskSeconds(cdp);
     const frames = (await drag(page, ownCardSelector)).sort((a, b) => a - b);
+    const dragTaskMs = ((await taskSeconds(cdp)) - taskBefore) * 1000;
+    if (dragProfileFile) await stopProfiler(cdp, dragProfileFile);
+    if (dragTrace) await browserOf(page).stopTracing();
     return {
       firstCardMs: firstCardAt - clickedAt,
       interactiveMs: interactiveAt === null ? Number.NaN : interactiveAt - clickedAt,
@@ -138,6 +179,7 @@ async function oneRun(browser: Browser, url: string, user: string, ownCardSelect
       dragMax: percentile(frames, 100),
       dragFrames: frames.length,
       dragMissed: frames.filter((f) => f > 25).length,
+      dragTaskMs,
       idleP95: percentile(idle, 95),
     };
   } finally {
@@ -215,6 +257,7 @@ export async function browser(ctx: BenchContext): Promise<ScenarioResult> {
           ['drag: longest frame', col((r) => r.dragMax, 'ms'), '', ''],
           ['drag: frames recorded', col((r) => r.dragFrames, '', 0), '', ''],
           ['drag: frames over 25 ms (a vsync missed)', col((r) => r.dragMissed, '', 0), '', ''],
+          ['drag: renderer main-thread busy (CDP TaskDuration)', col((r) => r.dragTaskMs, 'ms'), '', ''],
           ['idle frame p95 (reference)', col((r) => r.idleP95, 'ms'), '', ''],
         ],
         notes: [

@@ -8,6 +8,7 @@ import { AnswerWaiters, type OutcomeHandler } from './answers';
 import { BoardIndex } from '@baton/shared-types/ydoc';
 import { BoardStore } from './boardStore';
 import { CommandChannel, type CommandRejection } from './commandChannel';
+import { hasContent, holdCacheWrites, type FirstVisitCache } from './docCache';
 import { readCachedEpoch, writeCachedEpoch } from './epochStore';
 import type { Network } from './network';
 import { ValueStore } from '../lib/valueStore';
@@ -69,6 +70,8 @@ export class BoardSession {
   private cache: IndexeddbPersistence | null = null;
   private provider: HocuspocusProvider | null = null;
   private index: BoardIndex | null = null;
+  /** Set while a first visit waits for the server's copy (see holdCacheWrites). */
+  private firstVisit: FirstVisitCache | null = null;
   private stopWatchingApplied: (() => void) | null = null;
   private cachedEpoch: string | null = null;
   private destroyed = false;
@@ -199,6 +202,7 @@ export class BoardSession {
     } else {
       this.cachedEpoch = null;
     }
+    this.firstVisit = hasContent(doc) ? null : holdCacheWrites(cache, doc);
     this.index = new BoardIndex(doc, (base) => this.store.setBase(base));
     this.stopWatchingApplied = this.watchApplied(doc);
     this.currentDoc.set(doc);
@@ -238,6 +242,10 @@ export class BoardSession {
       sessionAwareness: true,
     });
     this.provider = provider;
+    // Only the server writes the board: the provider never has a change of ours to send, and
+    // its `update` listener would only make Yjs encode every change from the server once more.
+    doc.off('update', provider.boundDocumentUpdateHandler);
+    provider.on('message', ({ event }: { event: MessageEvent }) => this.firstVisit?.capture(event.data));
     provider.on('stateless', ({ payload }: { payload: string }) => this.onStateless(payload));
     provider.on('authenticated', () => {
       this.state.update((s) => ({ ...s, authenticated: true, authError: null }));
@@ -246,7 +254,11 @@ export class BoardSession {
     provider.on('authenticationFailed', ({ reason }: { reason: string }) => {
       this.state.update((s) => ({ ...s, authenticated: false, authError: reason || 'permission-denied' }));
     });
-    provider.on('synced', () => this.store.setSynced(true));
+    provider.on('synced', () => {
+      this.store.setSynced(true);
+      this.firstVisit?.resume();
+      this.firstVisit = null;
+    });
     const lost = () => {
       this.channel.connectionLost();
       this.presence.set([]); // presence is only known while connected
@@ -267,6 +279,7 @@ export class BoardSession {
     this.stopWatchingApplied = null;
     void this.cache?.destroy();
     this.cache = null;
+    this.firstVisit = null;
     this.currentDoc.set(null);
     this.doc?.destroy();
     this.doc = null;

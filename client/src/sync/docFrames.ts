@@ -1,5 +1,17 @@
 /** Hocuspocus message type of the server's "your update was (not) applied" answer. */
 const SYNC_STATUS = 8;
+/** Hocuspocus message type of the Yjs sync protocol, and that protocol's step 2 and update (y-protocols/sync). */
+const SYNC = 0;
+const SYNC_STEP2 = 1;
+const SYNC_UPDATE = 2;
+
+const bytesOf = (data: unknown): Uint8Array | null => (data instanceof ArrayBuffer ? new Uint8Array(data) : data instanceof Uint8Array ? data : null);
+
+/** Skips the document address every frame starts with (a length-prefixed string). */
+function skipAddress(bytes: Uint8Array, at: { i: number }): void {
+  const length = readVarUint(bytes, at);
+  at.i += length;
+}
 
 function readVarUint(bytes: Uint8Array, at: { i: number }): number {
   let value = 0;
@@ -19,14 +31,34 @@ function readVarUint(bytes: Uint8Array, at: { i: number }): number {
  * the server does not have). Null for every other frame.
  */
 export function readSyncStatus(data: unknown): boolean | null {
-  const bytes = data instanceof ArrayBuffer ? new Uint8Array(data) : data instanceof Uint8Array ? data : null;
+  const bytes = bytesOf(data);
   if (!bytes) return null;
   try {
     const at = { i: 0 };
-    const addressLength = readVarUint(bytes, at); // the document address: a length-prefixed string
-    at.i += addressLength;
+    skipAddress(bytes, at);
     if (readVarUint(bytes, at) !== SYNC_STATUS) return null;
     return readVarUint(bytes, at) === 1;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The Yjs update a frame from the server carries (sync step 2 or a sync update), as a view into
+ * the frame: the document's content exactly as the server encoded it. Null for every other frame.
+ */
+export function readSyncUpdate(data: unknown): Uint8Array | null {
+  const bytes = bytesOf(data);
+  if (!bytes) return null;
+  try {
+    const at = { i: 0 };
+    skipAddress(bytes, at);
+    if (readVarUint(bytes, at) !== SYNC) return null;
+    const step = readVarUint(bytes, at);
+    if (step !== SYNC_STEP2 && step !== SYNC_UPDATE) return null;
+    const length = readVarUint(bytes, at);
+    if (at.i + length > bytes.length) return null;
+    return bytes.subarray(at.i, at.i + length);
   } catch {
     return null;
   }

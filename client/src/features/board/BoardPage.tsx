@@ -4,6 +4,7 @@ import { api } from '../../api/http';
 import { useTranslation } from 'react-i18next';
 import type { BoardInfo } from '../../api/types';
 import { useApiQuery } from '../../api/useApiQuery';
+import { whenIdle } from '../../lib/idle';
 import { currentLanguage, localeOf } from '../../i18n';
 import { useBoardSettings } from '../../sync/boardSettings';
 import { useBoardSession, useBoardView, useNetworkState, useSessionState } from '../../sync/hooks';
@@ -22,7 +23,7 @@ import { BoardContext, type BoardContextValue, type ColumnHandle } from './Board
 import { BoardHeader } from './BoardHeader';
 import { BoardToolbar } from './BoardToolbar';
 import type { MoveTarget } from './dropPosition';
-import { mainCurrency } from './format';
+import { mainCurrency, warmMoneyFormats } from './format';
 import { judgeMove } from './moveRules';
 import { refusalText } from './permissions';
 import { useMoveRequest } from './useMoveRequest';
@@ -61,6 +62,7 @@ export function BoardPage({ boardId }: { boardId: string }) {
   const stages = useMemo(() => activeStages(allStages), [allStages]);
   const stageLabel = useCallback((id: string) => allStages.find((s) => s.id === id)?.label[language] ?? id, [allStages, language]);
   const currency = useMemo(() => mainCurrency(view.cards.values()), [view.cards]);
+  useEffect(() => (view.loaded ? undefined : whenIdle(() => warmMoneyFormats(locale, currency))), [view.loaded, locale, currency]);
   useRejectionToasts(stageLabel);
 
   const revealCard = useCallback(

@@ -21,8 +21,8 @@ interface Props {
 }
 
 export function CardFace({ card, pending, refusal, actions, todoId = `todo-${card.id}` }: Props) {
-  const { t } = useTranslation();
-  const words = cardLabels(t);
+  const { t, i18n } = useTranslation();
+  const words = cardLabels(t, i18n.language);
   const board = useBoard();
   const owner = board.members.get(card.ownerId);
   const days = daysSince(card.stageEnteredAt, board.now);
@@ -62,7 +62,7 @@ export function CardFace({ card, pending, refusal, actions, todoId = `todo-${car
       ownerName={owner?.displayName ?? (card.ownerId || words.unknownOwner)}
       ownerColor={owner?.color ?? '#94a3b8'}
       ownerLabel={words.owner}
-      days={days === 0 ? words.today : t('card.days', { count: days })}
+      days={days === 0 ? words.today : words.days(days)}
       dealType={card.dealType === 'renewal' ? words.renewal : undefined}
       pending={pending}
       pendingLabel={words.pending}

@@ -22,7 +22,13 @@ interface Props {
   dropHint: { tone: 'info' | 'blocked'; text: string } | null;
 }
 
-const CARD_ESTIMATE = 132;
+/** A card's usual height (one-line title, no badges): a measured card of that height moves nothing. */
+const CARD_ESTIMATE = 128;
+/**
+ * Until the column is measured, assume it is as tall as the window: the first render then
+ * already holds the visible cards, instead of rendering the column empty and again once measured.
+ */
+const initialRect = () => ({ width: 292, height: typeof window === 'undefined' ? 0 : window.innerHeight });
 const GAP = 8;
 
 /** One stage: header with count and total, and a virtualised list of cards. */
@@ -53,6 +59,7 @@ export const Column = memo(function Column({ stage, cards, allCards = cards, pen
     paddingStart: 2,
     paddingEnd: 12,
     rangeExtractor,
+    initialRect: initialRect(),
   });
 
   const { registerColumn } = board;

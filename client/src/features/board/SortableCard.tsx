@@ -45,8 +45,11 @@ export const SortableCard = memo(function SortableCard({ card, pending, columnSt
     ),
     [card, pending, refusal, reasonId, todoId, t],
   );
-  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({
+  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, isDragging } = useSortable({
     id: card.id,
+    // Cards make room for the dragged one at once rather than sliding: a sliding card is
+    // re-composited on every frame of its 200 ms slide, and a column crossing slides a dozen.
+    transition: null,
     data: { type: 'card', stage: columnStage, title: card.title },
     disabled: { draggable: refusal !== null, droppable: false },
   });
@@ -63,7 +66,7 @@ export const SortableCard = memo(function SortableCard({ card, pending, columnSt
       aria-disabled={undefined}
       aria-roledescription={refusal ? undefined : attributes['aria-roledescription']}
       className={['card', isDragging ? 'is-dragging' : '', pending ? 'is-pending' : '', refusal ? 'is-locked' : ''].join(' ')}
-      style={{ transform: translate2d(transform), transition, ['--stage-color' as string]: stageColor(board, card.stage) }}
+      style={{ transform: translate2d(transform), ['--stage-color' as string]: stageColor(board, card.stage) }}
       data-testid={`card-${card.id}`}
       data-card-title={card.title}
       data-stage={card.stage}
@@ -97,5 +100,10 @@ function stageColor(board: ReturnType<typeof useBoard>, stage: string): string {
  * software rendering, sorting out those layers took longer than a frame during a drag).
  */
 function translate2d(transform: { x: number; y: number } | null): string | undefined {
-  return transform ? `translate(${Math.round(transform.x)}px, ${Math.round(transform.y)}px)` : undefined;
+  if (!transform) return undefined;
+  const x = Math.round(transform.x);
+  const y = Math.round(transform.y);
+  // A card that does not move gets no transform at all: each transformed element is one more
+  // piece the compositor sorts out on every frame of the drag.
+  return x === 0 && y === 0 ? undefined : `translate(${x}px, ${y}px)`;
 }

@@ -12,14 +12,20 @@ export interface CardLabels {
   locked: string;
   stuck: string;
   notesTitle: string;
+  /** "3 days" in the column: one plural lookup per number of days. */
+  days(count: number): string;
 }
 
-const cache = new WeakMap<TFunction, CardLabels>();
+const cache = new Map<string, CardLabels>();
 
-/** `t` changes identity when the language changes, so the cache follows the language. */
-export function cardLabels(t: TFunction): CardLabels {
-  let labels = cache.get(t);
+/**
+ * Keyed by language: every component's `useTranslation()` hands out its own `t`, so a cache
+ * keyed by `t` missed for every card (about ten lookups per card render on first load).
+ */
+export function cardLabels(t: TFunction, language: string): CardLabels {
+  let labels = cache.get(language);
   if (!labels) {
+    const days = new Map<number, string>();
     labels = {
       noAmount: t('card.noAmount'),
       unknownOwner: t('card.unknownOwner'),
@@ -31,8 +37,16 @@ export function cardLabels(t: TFunction): CardLabels {
       locked: t('card.locked'),
       stuck: t('sla.stuck'),
       notesTitle: t('standup.notesTitle'),
+      days: (count) => {
+        let text = days.get(count);
+        if (text === undefined) {
+          text = t('card.days', { count });
+          days.set(count, text);
+        }
+        return text;
+      },
     };
-    cache.set(t, labels);
+    cache.set(language, labels);
   }
   return labels;
 }
