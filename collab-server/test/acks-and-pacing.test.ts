@@ -134,6 +134,16 @@ describe('broadcasts on a busy board', () => {
   });
 });
 
+/** An awareness frame announcing one state for `clientId`. */
+function presenceFrame(clientId: number, state: object): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, 1);
+  encoding.writeVarUint(e, clientId);
+  encoding.writeVarUint(e, 1);
+  encoding.writeVarString(e, JSON.stringify(state));
+  return awarenessFrame(BOARD, encoding.toUint8Array(e));
+}
+
 describe('presence on a board', () => {
   it('goes out in gathered frames: renewals a few milliseconds apart cost one broadcast, not one each', async () => {
     const { raw: watcher } = await member('product');
@@ -141,16 +151,30 @@ describe('presence on a board', () => {
     const from = watcher.frames.length;
     const clients = [1, 2, 3, 4, 5].map(() => new Y.Doc().clientID);
     for (const [i, clientId] of clients.entries()) {
-      const e = encoding.createEncoder();
-      encoding.writeVarUint(e, 1);
-      encoding.writeVarUint(e, clientId);
-      encoding.writeVarUint(e, 1);
-      encoding.writeVarString(e, JSON.stringify({ cursor: `c${i}` }));
-      talker.send(awarenessFrame(BOARD, encoding.toUint8Array(e)));
+      talker.send(presenceFrame(clientId, { cursor: `c${i}` }));
       await new Promise((r) => setTimeout(r, 20));
     }
     await waitFor(() => watcher.count('awareness', undefined, from) > 0, 2000, 'presence');
     await new Promise((r) => setTimeout(r, 400));
+    expect(watcher.count('awareness', undefined, from)).toBeLessThanOrEqual(2);
+  });
+});
+
+describe('presence and commands on the same board', () => {
+  it('sends each command’s change at once without sending the held presence with it', async () => {
+    const { raw: watcher } = await member('product');
+    const talker = await member('sales2');
+    const card = ownCard(talker.doc, 'sales2', 'lead');
+    const from = watcher.frames.length;
+    for (let i = 0; i < 5; i++) {
+      talker.raw.send(presenceFrame(new Y.Doc().clientID, { cursor: `m${i}` }));
+      const answer = await talker.raw.command(BOARD, JSON.stringify({ id: randomUUID(), type: 'updateCard', cardId: card.id, fields: { nextStep: `Between ${i}` } }));
+      expect(answer.type).toBe('ack');
+      await new Promise((r) => setTimeout(r, 15));
+    }
+    await waitFor(() => updatesSince(watcher, from) === 5, 2000, 'five changes');
+    await new Promise((r) => setTimeout(r, 400));
+    // Five renewals within ~150 ms go out gathered, whatever commands run in between.
     expect(watcher.count('awareness', undefined, from)).toBeLessThanOrEqual(2);
   });
 });

@@ -3,10 +3,12 @@ export interface DocumentRegistry {
   /** Resolves when every update of the document seen so far is durable. */
   flush(documentName: string): Promise<void>;
   /**
-   * Sends the document's buffered changes to its connections now instead of at the end of
-   * the event-loop turn, so a command's answer never reaches its sender before its effect.
+   * Runs `apply` (one Yjs transaction on the document) so that its update goes to the
+   * document's connections as it is made, not at the end of the event-loop turn: a command's
+   * answer never reaches its sender before its effect, and the awareness changes a board holds
+   * back (see awarenessPace) do not go out with every command.
    */
-  broadcastNow(documentName: string): void;
+  sendAsApplied<T>(documentName: string, apply: () => T): T;
   /** How many websocket connections the document has in this process (0 when not loaded). */
   connections(documentName: string): number;
   /** The document's current epoch, when it is loaded. */

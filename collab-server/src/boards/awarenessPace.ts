@@ -9,7 +9,7 @@ export const BOARD_AWARENESS_WINDOW_MS = 250;
  * itself, see Presence), yet every client renews its state every 15 s and Hocuspocus sends each
  * renewal to every connection at once: on a 500-person board, 30 broadcasts a second. Here a
  * board's awareness changes go out together at most every 250 ms. Document changes are not
- * held: a command's change is sent by the command pipeline itself (broadcastNow), and any
+ * held: a command's change goes out as it is applied (DocumentRegistry.sendAsApplied), and any
  * other change (from another process, a repair) goes out at the end of the event-loop turn,
  * as before. Returns a function that undoes it.
  */

@@ -309,8 +309,9 @@ export class CommandService {
       const name = boardDocName(first.boardId);
       const origin = serverOrigin('command', live.length === 1 ? first.id : `${live.length} commands`);
       // Each card carries the id of the command that wrote it: the change itself tells its sender it was applied.
-      shown = applyEffects(doc, applied.flatMap((o) => o.effects), lastSeq, origin, applied.flatMap((o) => o.effects.map(() => o.job.id)));
-      this.deps.documents.broadcastNow(name);
+      shown = this.deps.documents.sendAsApplied(name, () =>
+        applyEffects(doc, applied.flatMap((o) => o.effects), lastSeq, origin, applied.flatMap((o) => o.effects.map(() => o.job.id))),
+      );
       await this.deps.documents.flush(name);
     }
     return {

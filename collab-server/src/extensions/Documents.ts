@@ -108,8 +108,18 @@ export class Documents implements Extension, DocumentRegistry {
     return this.loaded.get(documentName)?.getConnections().length ?? 0;
   }
 
-  broadcastNow(documentName: string): void {
-    this.loaded.get(documentName)?.flush();
+  sendAsApplied<T>(documentName: string, apply: () => T): T {
+    const document = this.loaded.get(documentName);
+    if (!document) return apply();
+    // With no flush delay Hocuspocus sends an update to every connection in its `update`
+    // event, and leaves the awareness changes it is holding where they are.
+    const delay = document.flushDelay;
+    document.flushDelay = false;
+    try {
+      return apply();
+    } finally {
+      document.flushDelay = delay;
+    }
   }
 
   /** Shutdown: makes every loaded document durable and compact, then stops touching the store. */
