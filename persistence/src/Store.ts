@@ -6,6 +6,17 @@ import type { BoardEffect } from '@baton/shared-types/ydoc';
  * backend; Postgres follows. No caller may rely on a call completing synchronously.
  * Every backend must pass `runStoreConformance` (see ./testing).
  */
+/** How an update is appended to a document's log. */
+export interface AppendOptions {
+  /**
+   * The update only repeats what a committed command already holds (its effects, re-applied on
+   * load when the log lacks them, see appliedSeqOf): a store may return before the update is
+   * on disk, as long as it gets there with the next durable write. A process crash loses
+   * nothing either way (SQLite has the row in its write-ahead log in the page cache).
+   */
+  replayable?: boolean;
+}
+
 export interface Store {
   readonly kind: string;
   close(): Promise<void>;
@@ -15,8 +26,11 @@ export interface Store {
   ensureDocument(name: string, makeEpoch: () => string): Promise<{ epoch: string; created: boolean }>;
   /** Snapshot plus the updates appended after it, in append order; null for an unknown document. */
   loadDocument(name: string): Promise<LoadedDocument | null>;
-  /** Appends one update; durable when the promise resolves. Returns its sequence number. */
-  appendUpdate(name: string, update: Uint8Array): Promise<number>;
+  /**
+   * Appends one update; durable when the promise resolves, unless `replayable` (see
+   * AppendOptions). Returns its sequence number.
+   */
+  appendUpdate(name: string, update: Uint8Array, options?: AppendOptions): Promise<number>;
   /**
    * Replaces the snapshot with `merged` (which must contain the old snapshot and every update
    * with seq <= `uptoSeq`) and deletes those updates, in one transaction: a crash at any point

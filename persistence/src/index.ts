@@ -10,6 +10,7 @@ export type {
   CommitResult,
   EventQuery,
   EventRecord,
+  AppendOptions,
   LoadedDocument,
   Store,
   StoredCommand,

@@ -62,6 +62,15 @@ describe('SqliteStore specifics', () => {
     expect(() => store.pragma('synchronous = OFF')).toThrow();
   });
 
+  it('an update appended without its own fsync (replayable) leaves every later write fully durable', async () => {
+    const store = await open();
+    await store.ensureDocument('board:b1', () => 'e1');
+    await store.appendUpdate('board:b1', new Uint8Array([0, 0]), { replayable: true });
+    expect(store.pragma('synchronous')).toBe(2); // back to FULL
+    await expect(store.appendUpdate('board:nope', new Uint8Array([0, 0]), { replayable: true })).rejects.toThrow(/board:nope/);
+    expect(store.pragma('synchronous')).toBe(2); // also after a failed append
+  });
+
   it('migrations are idempotent on reopen and keep the data', async () => {
     const first = await open();
     expect(first.pragma('user_version')).toBe(MIGRATIONS.length);

@@ -1,6 +1,7 @@
 import type { Store } from '@baton/persistence';
 import type * as Y from 'yjs';
 import { compactStored } from './compact';
+import { isCommandOrigin } from './origins';
 
 /** A client's update: stored before Hocuspocus applied it (see Documents.beforeHandleMessage). */
 const isClientOrigin = (origin: unknown): boolean => (origin as { source?: unknown } | null)?.source === 'connection';
@@ -61,7 +62,10 @@ export class DocumentPersister {
 
   private readonly onUpdate = (update: Uint8Array, origin: unknown): void => {
     if (isClientOrigin(origin)) return;
-    const append = () => this.store.appendUpdate(this.name, update);
+    // A command's change repeats the effects its committed record holds (replayed on load if
+    // the log lacks them), so its log entry needs no fsync of its own.
+    const options = { replayable: isCommandOrigin(origin) };
+    const append = () => this.store.appendUpdate(this.name, update, options);
     // With nothing in flight the append starts in a microtask: after the code that made the
     // change has sent it on (a command's broadcast goes out first, see CommandService), before
     // the event loop moves on. `flush()` waits for it either way.

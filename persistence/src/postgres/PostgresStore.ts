@@ -3,6 +3,7 @@
 import type { BoardId, Membership, UserId } from '@baton/shared-types';
 import type {
   AlertRecord,
+  AppendOptions,
   AttachmentRecord,
   BatchCommitResult,
   BoardRecord,
@@ -73,7 +74,8 @@ export class PostgresStore implements Store, BackupCapable {
   loadDocument(name: string): Promise<LoadedDocument | null> {
     return this.documents.load(name);
   }
-  appendUpdate(name: string, update: Uint8Array): Promise<number> {
+  /** Always durable: a relaxed commit would cost Postgres a transaction of its own (SET LOCAL synchronous_commit). */
+  appendUpdate(name: string, update: Uint8Array, _options?: AppendOptions): Promise<number> {
     return this.documents.append(name, update);
   }
   compactDocument(name: string, merged: Uint8Array, uptoSeq: number): Promise<void> {

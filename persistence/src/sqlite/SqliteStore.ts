@@ -4,6 +4,7 @@ import type { Database } from 'better-sqlite3';
 import type { BoardId, Membership, UserId } from '@baton/shared-types';
 import type {
   AlertRecord,
+  AppendOptions,
   AttachmentRecord,
   NotificationRecord,
   WebhookState,
@@ -98,8 +99,8 @@ export class SqliteStore implements Store, BackupCapable {
   async loadDocument(name: string): Promise<LoadedDocument | null> {
     return this.open().documents.load(name);
   }
-  async appendUpdate(name: string, update: Uint8Array): Promise<number> {
-    return this.open().documents.append(name, update);
+  async appendUpdate(name: string, update: Uint8Array, options: AppendOptions = {}): Promise<number> {
+    return this.open().documents.append(name, update, options.replayable === true);
   }
   async compactDocument(name: string, merged: Uint8Array, uptoSeq: number): Promise<void> {
     this.open().documents.compact(name, merged, uptoSeq);

@@ -63,6 +63,19 @@ export function describeDocuments(ctx: SuiteContext): void {
       expect(rebuiltText(loaded)).toBe('durable');
     });
 
+    it('replayable updates keep their place in the log, between durable ones, and survive a reopen', async () => {
+      const editor = new Editor();
+      await ctx.store.ensureDocument('card:1', () => 'e1');
+      const first = await ctx.store.appendUpdate('card:1', editor.type('one '), { replayable: true });
+      const second = await ctx.store.appendUpdate('card:1', editor.type('two '));
+      const third = await ctx.store.appendUpdate('card:1', editor.type('three'), { replayable: true });
+      expect([first, second, third]).toEqual([first, second, third].sort((a, b) => a - b));
+      const store = await ctx.reopen();
+      const loaded = await store.loadDocument('card:1');
+      expect(loaded?.updates.map((u) => u.seq)).toEqual([first, second, third]);
+      expect(rebuiltText(loaded)).toBe('one two three');
+    });
+
     it('binary data round-trips byte for byte as plain Uint8Array', async () => {
       const backing = new Uint8Array([7, 7, 0, 255, 1, 0, 128, 7]);
       const update = backing.subarray(2, 7); // a view with an offset, as Yjs often hands out
