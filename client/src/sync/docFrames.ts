@@ -26,21 +26,29 @@ function readVarUint(bytes: Uint8Array, at: { i: number }): number {
 }
 
 /**
- * Whether a frame from the server is a SyncStatus answer and what it says: `false` means the
- * server did not apply an update this connection sent (a read-only connection with changes
- * the server does not have). Null for every other frame.
+ * Reads the body of a frame from the server of message `type` with `read` (after the document
+ * address and the type). Null for a frame of another type, one that is not binary, or one cut short.
  */
-export function readSyncStatus(data: unknown): boolean | null {
+function readBody<T>(data: unknown, type: number, read: (bytes: Uint8Array, at: { i: number }) => T | null): T | null {
   const bytes = bytesOf(data);
   if (!bytes) return null;
   try {
     const at = { i: 0 };
     skipAddress(bytes, at);
-    if (readVarUint(bytes, at) !== SYNC_STATUS) return null;
-    return readVarUint(bytes, at) === 1;
+    if (readVarUint(bytes, at) !== type) return null;
+    return read(bytes, at);
   } catch {
     return null;
   }
+}
+
+/**
+ * Whether a frame from the server is a SyncStatus answer and what it says: `false` means the
+ * server did not apply an update this connection sent (a read-only connection with changes
+ * the server does not have). Null for every other frame.
+ */
+export function readSyncStatus(data: unknown): boolean | null {
+  return readBody(data, SYNC_STATUS, (bytes, at) => readVarUint(bytes, at) === 1);
 }
 
 /**
@@ -48,18 +56,11 @@ export function readSyncStatus(data: unknown): boolean | null {
  * the frame: the document's content exactly as the server encoded it. Null for every other frame.
  */
 export function readSyncUpdate(data: unknown): Uint8Array | null {
-  const bytes = bytesOf(data);
-  if (!bytes) return null;
-  try {
-    const at = { i: 0 };
-    skipAddress(bytes, at);
-    if (readVarUint(bytes, at) !== SYNC) return null;
+  return readBody(data, SYNC, (bytes, at) => {
     const step = readVarUint(bytes, at);
     if (step !== SYNC_STEP2 && step !== SYNC_UPDATE) return null;
     const length = readVarUint(bytes, at);
     if (at.i + length > bytes.length) return null;
     return bytes.subarray(at.i, at.i + length);
-  } catch {
-    return null;
-  }
+  });
 }

@@ -34,8 +34,10 @@ export class DocumentTable {
   private readonly durable;
 
   constructor(db: Database) {
-    this.relaxed = db.prepare('PRAGMA synchronous = NORMAL');
-    this.durable = db.prepare('PRAGMA synchronous = FULL');
+    // A relaxed append puts back whatever level the connection was opened with (FULL, see index.ts).
+    const level = Number(db.pragma('synchronous', { simple: true }));
+    this.relaxed = level > 1 ? db.prepare('PRAGMA synchronous = NORMAL') : null;
+    this.durable = db.prepare(`PRAGMA synchronous = ${level}`);
     this.selectDoc = db.prepare<[string], DocumentRow>('SELECT epoch, snapshot, compacted_upto FROM documents WHERE name = ?');
     this.insertDoc = db.prepare<[string, string, number]>(
       'INSERT OR IGNORE INTO documents (name, epoch, created_at) VALUES (?, ?, ?)',
@@ -118,13 +120,14 @@ export class DocumentTable {
    * a machine busy with hundreds of sockets), and a command already made one for its record.
    */
   append(name: string, update: Uint8Array, replayable = false): number {
-    if (replayable) this.relaxed.run();
+    const relaxed = replayable ? this.relaxed : null;
+    relaxed?.run();
     try {
       const info = this.insertUpdate.run(name, bytesToBlob(update), name);
       if (info.changes !== 1) throw new Error(`cannot append an update to unknown document "${name}" (call ensureDocument first)`);
       return rowId(info.lastInsertRowid);
     } finally {
-      if (replayable) this.durable.run();
+      if (relaxed) this.durable.run();
     }
   }
 

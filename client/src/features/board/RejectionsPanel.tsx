@@ -11,7 +11,6 @@ import { dateFormat } from '../../lib/dateFormat';
 
 const panelOpen = new ValueStore(false);
 
-
 /** Opens the list (e.g. from a rejection toast). */
 export function openRejectionsPanel(): void {
   panelOpen.set(true);
