@@ -47,13 +47,15 @@ function windowProfiler(): { begin(): void; end(): void } {
   session.connect();
   let n = 0;
   let running = false;
-  const post = (method: string) =>
-    new Promise<unknown>((resolve, reject) => session.post(method, (error, result) => (error ? reject(error) : resolve(result))));
+  const post = (method: string, params?: object) =>
+    new Promise<unknown>((resolve, reject) => session.post(method, params, (error, result) => (error ? reject(error) : resolve(result))));
   return {
     begin: () => {
       if (running) return;
       running = true;
-      void post('Profiler.enable').then(() => post('Profiler.start'));
+      void post('Profiler.enable')
+        .then(() => post('Profiler.setSamplingInterval', { interval: Number(process.env.BENCH_PROFILE_INTERVAL_US ?? 1000) }))
+        .then(() => post('Profiler.start'));
     },
     end: () => {
       if (!running) return;

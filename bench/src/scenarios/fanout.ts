@@ -8,7 +8,7 @@
 import type { BenchContext, ScenarioResult } from '../context';
 import { assignCards } from '../lib/board';
 import { Mirror } from '../lib/clients/mirror';
-import { sleep, until } from '../lib/cpu';
+import { collectGarbage, sleep, until } from '../lib/cpu';
 import { Fleet } from '../lib/fleet';
 import type { ServerWindow } from '../lib/ipc';
 import { loadGenWindow, type LoadGenWindow } from '../lib/loadgen';
@@ -78,12 +78,13 @@ export async function fanout(ctx: BenchContext): Promise<ScenarioResult> {
         const writers = makeWriters(fleet.clients.slice(0, movers), prepared.board, assignCards(prepared.board, movers), stages, tracker, mirror);
         const moves = new PeriodicMoves(writers, s.periodMs);
         tracker.window = -1;
+        collectGarbage();
         moves.start();
         await sleep(s.warmupMs);
         const windows: Array<{ id: number; server: ServerWindow; client: LoadGenWindow; t0: number; t1: number }> = [];
         for (let r = 0; r < ctx.settings.runs; r++) {
           const id = n * 100 + r;
-          const end = loadGenWindow();
+          const end = loadGenWindow({ collect: false });
           const t0 = performance.now();
           tracker.window = id;
           await call('window.begin');

@@ -8,7 +8,7 @@
 import type { BenchContext, ScenarioResult } from '../context';
 import { assignCards } from '../lib/board';
 import { Mirror } from '../lib/clients/mirror';
-import { sleep, until } from '../lib/cpu';
+import { collectGarbage, sleep, until } from '../lib/cpu';
 import { Fleet } from '../lib/fleet';
 import type { ServerWindow } from '../lib/ipc';
 import { loadGenWindow } from '../lib/loadgen';
@@ -53,6 +53,7 @@ export async function persistence(ctx: BenchContext): Promise<ScenarioResult> {
       const writers = makeWriters(fleet.clients, prepared.board, assignCards(prepared.board, s.movers), initialStages(prepared.board), tracker, mirror);
       const moves = new PeriodicMoves(writers, (s.movers / s.movesPerSecond) * 1000);
       tracker.window = -1;
+      collectGarbage();
       moves.start();
       await sleep(s.warmupMs);
       const windows: Array<{ id: number; w: ServerWindow; client: number; t0: number; t1: number }> = [];
@@ -61,7 +62,7 @@ export async function persistence(ctx: BenchContext): Promise<ScenarioResult> {
       // stretches its windows: no new window starts once the time budget is spent.
       for (let r = 0; r < Math.min(ctx.settings.runs, s.windows) && performance.now() - started < s.budgetMs; r++) {
         const id = 2000 + r;
-        const end = loadGenWindow();
+        const end = loadGenWindow({ collect: false });
         const t0 = performance.now();
         tracker.window = id;
         await peer.proc.call('window.begin');
