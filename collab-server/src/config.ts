@@ -1,5 +1,6 @@
 import type { PaceOptions } from './commands/pace';
 import path from 'node:path';
+import { DEFAULT_KEEP_LOADED_MS } from './extensions/KeepLoaded';
 
 export interface Config {
   port: number;
@@ -27,6 +28,8 @@ export interface Config {
   redisPrefix?: string;
   /** Fold a document's update log into its snapshot after this many appended updates. */
   compactEvery?: number;
+  /** How long a board stays loaded after its last connection closed (ms; 0 unloads it at once). */
+  keepLoadedMs?: number;
   /** When a busy board's commands are gathered into one batch (see BatchPace; tests tune it, deployments keep the defaults). */
   pace?: Partial<PaceOptions>;
 }
@@ -81,5 +84,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv, repoRoot: string): Config 
     slaIntervalMs: int('BATON_SLA_INTERVAL_MS', env.BATON_SLA_INTERVAL_MS, 30_000),
     redisPrefix: redisPrefix(env.BATON_REDIS_PREFIX),
     compactEvery: Math.max(1, int('BATON_COMPACT_EVERY', env.BATON_COMPACT_EVERY, 500)),
+    keepLoadedMs: int('BATON_KEEP_LOADED_SECONDS', env.BATON_KEEP_LOADED_SECONDS, DEFAULT_KEEP_LOADED_MS / 1000) * 1000,
   };
 }

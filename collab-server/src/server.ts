@@ -20,6 +20,7 @@ import { Authentication } from './extensions/Authentication';
 import { Documents } from './extensions/Documents';
 import { HandoffWatcher } from './handoff/reviewWatcher';
 import { Commands } from './extensions/Commands';
+import { KeepLoaded } from './extensions/KeepLoaded';
 import { Presence } from './extensions/Presence';
 import { createApp } from './http/app';
 import { createLogger, type Logger } from './log';
@@ -42,6 +43,8 @@ export interface BatonServer {
   log: Logger;
   sla: SlaEngine;
   webhooks: WebhookSender;
+  /** Unloads a board now if nobody is connected, instead of keeping it loaded for `keepLoadedMs`. */
+  releaseBoard(documentName: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -57,6 +60,7 @@ export async function startServer(config: Config): Promise<BatonServer> {
   const hocuspocus = new Hocuspocus({ quiet: true, name: 'baton', debounce: 2000, maxDebounce: 10_000 });
   const docs = new DocAccess(hocuspocus);
   const joinCache = new JoinCache(hocuspocus);
+  const keepLoaded = new KeepLoaded(hocuspocus, config.keepLoadedMs ?? 0);
   let watcher: HandoffWatcher | null = null;
   const documents = new Documents(store, docs, log, {
     loaded: (name, document) => watcher?.loaded(name, document),
@@ -79,6 +83,7 @@ export async function startServer(config: Config): Promise<BatonServer> {
       new Commands(commands, log),
       new Presence(clock, documents),
       joinCache,
+      keepLoaded,
     ],
   });
 
@@ -160,5 +165,6 @@ export async function startServer(config: Config): Promise<BatonServer> {
       await store.close();
     })());
 
-  return { url, port, store, clock, hocuspocus, commands, log, sla, webhooks, close };
+  const releaseBoard = (documentName: string) => keepLoaded.release(documentName);
+  return { url, port, store, clock, hocuspocus, commands, log, sla, webhooks, releaseBoard, close };
 }

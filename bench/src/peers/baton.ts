@@ -2,7 +2,7 @@
  * Baton, started through its composition root exactly as main.ts does (demo seed off, fixed
  * token secret so logins survive restarts), on a data directory prepared by the harness.
  */
-import { startServer } from '@baton/collab-server';
+import { configFromEnv, startServer } from '@baton/collab-server';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { env, startAgent } from '../lib/agent';
@@ -22,13 +22,15 @@ const server = await startServer({
   tokenTtlMs: 24 * 3600_000,
   clientDir: existsSync(path.join(clientDir, 'index.html')) ? clientDir : null,
   quiet: true,
+  // As main.ts configures it (BATON_KEEP_LOADED_SECONDS unset): a board stays loaded after its last client leaves.
+  keepLoadedMs: configFromEnv({}, REPO_ROOT).keepLoadedMs ?? 0,
 });
 
 const agent = startAgent(
   () => server.hocuspocus.documents.size,
   () => server.close(),
 );
-registerDocumentOps(agent, server.hocuspocus);
+registerDocumentOps(agent, server.hocuspocus, (name) => server.releaseBoard(name));
 agent.handle('seed', (args) => {
   const { cards, users } = args as { cards: number; users: number };
   return seedBoard(server, generateBoard(cards, users));
