@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { App } from './App';
-import { startServiceWorker } from './app/serviceWorker';
+import { startServiceWorkerLater } from './app/serviceWorker';
 import { i18n } from './i18n';
 import './styles/base.css';
 import './styles/layout.css';
@@ -30,7 +30,7 @@ import './styles/standup.css';
 import './styles/standupTimer.css';
 import './styles/settings.css';
 
-startServiceWorker();
+startServiceWorkerLater();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -130,6 +130,7 @@ async function oneRun(browser: Browser, url: string, user: string, ownCardSelect
     if (loadProfiler && loadProfileFile) await stopProfiler(loadProfiler, loadProfileFile);
     const probe = await readProbe(page);
     const firstCardAt = probe.firstCardAt ?? Number.NaN;
+    if (process.env.BENCH_DEBUG_TASKS) console.error('TASKS', clickedAt.toFixed(0), firstCardAt.toFixed(0), probe.longTasks.map((t) => `${(t.start - clickedAt).toFixed(0)}+${t.duration.toFixed(0)}`).join(' '));
 
     // Idle frame cadence, for reference.
     await startFrames(page);

@@ -14,7 +14,11 @@ function writeInWorker(job: CacheWrite): Promise<void> {
       worker.terminate();
       reject(new Error(event.message || 'the cache writer failed'));
     };
-    worker.postMessage(job);
+    // Copies handed over, not cloned: a copy is one memcpy, while cloning these views copied the
+    // whole message buffers behind them in one 30+ ms task. (The views themselves cannot be handed
+    // over: the document's card values point into the same buffers.)
+    const updates = job.updates.map((u) => u.slice());
+    worker.postMessage({ ...job, updates }, updates.map((u) => u.buffer));
   });
 }
 

@@ -1,4 +1,5 @@
 import type { Card, SlaConfig, StageConfig } from '@baton/shared-types';
+import type { TFunction } from 'i18next';
 import { createContext, useContext } from 'react';
 import type { BoardMember, SessionUser } from '../../api/types';
 import type { Language } from '../../i18n';
@@ -23,6 +24,11 @@ export interface BoardContextValue {
   /** Every stage the board knows, retired ones included (for labels in history). */
   allStages: readonly StageConfig[];
   language: Language;
+  /**
+   * The board page's translate function. Cards use it instead of calling `useTranslation()`
+   * themselves: every call of that hook builds its own wrapper, four per card on first render.
+   */
+  t: TFunction;
   locale: string;
   mainCurrency: string;
   /** Server-corrected current time (refreshed every minute, and at once when the server's clock jumps). */

@@ -4,6 +4,7 @@ import { api } from '../../api/http';
 import { useTranslation } from 'react-i18next';
 import type { BoardInfo } from '../../api/types';
 import { useApiQuery } from '../../api/useApiQuery';
+import { pageShown } from '../../app/serviceWorker';
 import { whenIdle } from '../../lib/idle';
 import { currentLanguage, localeOf } from '../../i18n';
 import { useBoardSettings } from '../../sync/boardSettings';
@@ -63,6 +64,9 @@ export function BoardPage({ boardId }: { boardId: string }) {
   const stageLabel = useCallback((id: string) => allStages.find((s) => s.id === id)?.label[language] ?? id, [allStages, language]);
   const currency = useMemo(() => mainCurrency(view.cards.values()), [view.cards]);
   useEffect(() => (view.loaded ? undefined : whenIdle(() => warmMoneyFormats(locale, currency))), [view.loaded, locale, currency]);
+  useEffect(() => {
+    if (view.loaded) pageShown();
+  }, [view.loaded]);
   useRejectionToasts(stageLabel);
 
   const revealCard = useCallback(
@@ -107,6 +111,7 @@ export function BoardPage({ boardId }: { boardId: string }) {
       stages,
       allStages,
       language,
+      t,
       locale,
       mainCurrency: currency,
       now,

@@ -1,11 +1,10 @@
 import { cardHealth, openForNextStage, STANDUP_PROMPTS, type Card } from '@baton/shared-types';
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
 import { navigate, packPath } from '../../lib/router';
 import { CardTile } from '../../ui/CardTile';
 import { healthChip, stuckTitle } from '../health/healthText';
 import { useUnreadForCard } from '../notifications/useNotificationFeed';
-import { useLightLabels } from '../pack/useLightLabels';
+import { lightLabels } from '../pack/useLightLabels';
 import { useBoard } from './BoardContext';
 import { cardLabels } from './cardLabels';
 import { daysSince, formatMoney } from './format';
@@ -21,13 +20,13 @@ interface Props {
 }
 
 export function CardFace({ card, pending, refusal, actions, todoId = `todo-${card.id}` }: Props) {
-  const { t, i18n } = useTranslation();
-  const words = cardLabels(t, i18n.language);
   const board = useBoard();
+  const { t, language } = board;
+  const words = cardLabels(t, language);
   const owner = board.members.get(card.ownerId);
   const days = daysSince(card.stageEnteredAt, board.now);
   const missing = openForNextStage(board.stages, card);
-  const labels = useLightLabels();
+  const labels = lightLabels(t, language);
   const health = cardHealth(card, board.sla, board.now);
   const chip = healthChip(health, board.now, t);
   const unread = useUnreadForCard(card.id);

@@ -1,6 +1,5 @@
 import type { Card } from '@baton/shared-types';
 import { useCallback, useMemo, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { MoveIcon } from '../../ui/icons';
 import { Menu, type MenuItem } from '../../ui/Menu';
 import { useBoard } from './BoardContext';
@@ -9,8 +8,8 @@ import { moveHint } from './moveHints';
 
 /** The per-card "Move to…" button and menu: works for cards scrolled out of view and without a mouse. */
 export function MoveMenu({ card, refusal }: { card: Card; refusal: string | null }) {
-  const { t } = useTranslation();
   const board = useBoard();
+  const { t } = board;
   const buttonRef = useRef<HTMLButtonElement>(null);
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   const open = anchor !== null;

@@ -1,7 +1,6 @@
 import { cardHealth, openForNextStage, type Card } from '@baton/shared-types';
 import { useSortable } from '@dnd-kit/sortable';
 import { memo, useId, useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
 import { healthChip, healthSpoken } from '../health/healthText';
 import { useBoard } from './BoardContext';
 import { CardFace } from './CardFace';
@@ -16,8 +15,8 @@ interface Props {
 
 /** A card in a column: draggable (when the user may move it), opens on click or Enter. */
 export const SortableCard = memo(function SortableCard({ card, pending, columnStage }: Props) {
-  const { t } = useTranslation();
   const board = useBoard();
+  const { t } = board;
   const reasonId = useId();
   const todoId = useId();
   // A column's cards re-render whenever its card list changes (dnd-kit's sortable context);

@@ -14,6 +14,17 @@ export function refusalText(actor: Actor | null, action: CardAction, card: { own
   if (!actor) return t('reject.reasons.unauthenticated');
   const result = canActOnCard({ userId: actor.userId as UserId, role: actor.role }, action, card);
   if (result.ok) return null;
-  const params = { role: t(`roles.${actor.role}`), verb: t(`perm.verbs.${action}`) };
-  return card && CARD_RIGHTS[actor.role].own.includes(action) ? t('perm.ownOnly', params) : t('perm.roleCannot', params);
+  const key = card && CARD_RIGHTS[actor.role].own.includes(action) ? 'perm.ownOnly' : 'perm.roleCannot';
+  // The same few sentences for most cards of a board (a rep may not move other people's deals): made once per `t`.
+  let texts = refusalTexts.get(t);
+  if (!texts) refusalTexts.set(t, (texts = new Map()));
+  const cacheKey = `${key}|${actor.role}|${action}`;
+  let text = texts.get(cacheKey);
+  if (text === undefined) {
+    text = t(key, { role: t(`roles.${actor.role}`), verb: t(`perm.verbs.${action}`) });
+    texts.set(cacheKey, text);
+  }
+  return text;
 }
+
+const refusalTexts = new WeakMap<TFunction, Map<string, string>>();
