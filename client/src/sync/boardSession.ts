@@ -279,6 +279,7 @@ export class BoardSession {
     this.stopWatchingApplied = null;
     void this.cache?.destroy();
     this.cache = null;
+    this.firstVisit?.close();
     this.firstVisit = null;
     this.currentDoc.set(null);
     this.doc?.destroy();

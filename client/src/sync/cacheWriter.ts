@@ -1,10 +1,29 @@
 import { addCacheRows } from './cacheRows';
 import type { CacheWrite, CacheWriteResult } from './cacheWriter.worker';
 
-function writeInWorker(job: CacheWrite): Promise<void> {
-  if (typeof Worker === 'undefined') return Promise.reject(new Error('this page cannot start workers'));
+/** Writes a document's first copy from the server into its offline cache (see holdCacheWrites). */
+export interface FirstCopyWriter {
+  /**
+   * Adds `updates` to the offline cache `dbName`: in the worker, or, where none could be started,
+   * through the page's own connection `db` (null: already closed).
+   */
+  write(dbName: string, updates: Uint8Array[], db: () => IDBDatabase | null): Promise<void>;
+  /** Nothing will be written (the session closed first). */
+  cancel(): void;
+}
+
+function startWorker(): Worker | null {
+  if (typeof Worker === 'undefined') return null;
+  try {
+    return new Worker(new URL('./cacheWriter.worker.ts', import.meta.url), { type: 'module' });
+  } catch (error) {
+    console.info(`Baton: no worker for the offline copy (${error instanceof Error ? error.message : String(error)}).`);
+    return null;
+  }
+}
+
+function writeInWorker(worker: Worker, job: CacheWrite): Promise<void> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./cacheWriter.worker.ts', import.meta.url), { type: 'module' });
     worker.onmessage = (event: MessageEvent<CacheWriteResult>) => {
       worker.terminate();
       if (event.data.ok) resolve();
@@ -23,17 +42,29 @@ function writeInWorker(job: CacheWrite): Promise<void> {
 }
 
 /**
- * Adds a document's first copy from the server to its offline cache `dbName`: in a worker, or,
- * where none can be started, through the page's own connection `db` (null: already closed).
+ * Starts the worker at once: starting one costs the page tens of milliseconds, which a first
+ * visit can spend while it waits for the server's copy rather than when the board is on screen.
  */
-export async function writeFirstCopy(dbName: string, updates: Uint8Array[], db: () => IDBDatabase | null): Promise<void> {
-  try {
-    await writeInWorker({ dbName, updates });
-    return;
-  } catch (error) {
-    const open = db();
-    if (!open) return;
-    console.info(`Baton: writing the offline copy of ${dbName} on the page (${error instanceof Error ? error.message : String(error)}).`);
-    await addCacheRows(open, updates);
-  }
+export function startFirstCopyWriter(): FirstCopyWriter {
+  let worker = startWorker();
+  return {
+    async write(dbName, updates, db) {
+      const running = worker;
+      worker = null;
+      try {
+        if (!running) throw new Error('this page cannot start workers');
+        await writeInWorker(running, { dbName, updates });
+        return;
+      } catch (error) {
+        const open = db();
+        if (!open) return;
+        console.info(`Baton: writing the offline copy of ${dbName} on the page (${error instanceof Error ? error.message : String(error)}).`);
+        await addCacheRows(open, updates);
+      }
+    },
+    cancel() {
+      worker?.terminate();
+      worker = null;
+    },
+  };
 }

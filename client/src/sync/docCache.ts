@@ -1,7 +1,7 @@
 import { clearDocument, IndexeddbPersistence } from 'y-indexeddb';
 import type * as Y from 'yjs';
 import { whenIdle } from '../lib/idle';
-import { writeFirstCopy } from './cacheWriter';
+import { startFirstCopyWriter } from './cacheWriter';
 import { readSyncUpdate } from './docFrames';
 
 /** How long a document waits for its cached copy before going to the server without it. */
@@ -48,6 +48,8 @@ export interface FirstVisitCache {
   capture(data: unknown): void;
   /** The server's copy is in: cache it as it was sent, then go back to caching change by change. */
   resume(): void;
+  /** The document closed before its copy came. */
+  close(): void;
 }
 
 /**
@@ -61,6 +63,7 @@ export function holdCacheWrites(cache: IndexeddbPersistence, doc: Y.Doc): FirstV
   const { _storeUpdate: listener } = internals(cache);
   doc.off('update', listener);
   const received: Uint8Array[] = [];
+  const writer = startFirstCopyWriter();
   let resumed = false;
   return {
     capture(data) {
@@ -70,17 +73,28 @@ export function holdCacheWrites(cache: IndexeddbPersistence, doc: Y.Doc): FirstV
       if (update && update.length > 2) received.push(update);
     },
     resume() {
-      if (resumed || internals(cache)._destroyed) return;
+      if (resumed) return;
       resumed = true;
-      doc.on('update', listener);
       const updates = received.splice(0);
-      if (updates.length === 0) return;
+      if (internals(cache)._destroyed || updates.length === 0) {
+        writer.cancel();
+        if (!internals(cache)._destroyed) doc.on('update', listener);
+        return;
+      }
+      doc.on('update', listener);
       whenIdle(() => {
-        if (internals(cache)._destroyed) return;
-        writeFirstCopy(cache.name, updates, () => (internals(cache)._destroyed ? null : cache.db)).catch((error: unknown) => {
+        if (internals(cache)._destroyed) {
+          writer.cancel();
+          return;
+        }
+        writer.write(cache.name, updates, () => (internals(cache)._destroyed ? null : cache.db)).catch((error: unknown) => {
           console.warn(`Baton: could not keep an offline copy of ${cache.name}:`, error);
         });
       });
+    },
+    close() {
+      if (!resumed) writer.cancel();
+      resumed = true;
     },
   };
 }

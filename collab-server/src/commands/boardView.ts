@@ -94,8 +94,13 @@ export function decisionContext(view: BoardView, actor: Actor, now: number, memb
     getCard: (id) => view.getCard(id),
     column: (stageId) => view.column(stageId),
     allCards: () => view.allCards(),
-    sla: view.sla,
-    standup: view.standup,
+    // Read only by the few commands that need them (each is parsed from the document).
+    get sla() {
+      return view.sla;
+    },
+    get standup() {
+      return view.standup;
+    },
     members,
     getUpload: (id) => (extras.upload && extras.upload.id === id ? extras.upload : null),
     handoffDocs: extras.handoffDocs,
