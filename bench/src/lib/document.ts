@@ -32,6 +32,9 @@ export function renderDocument({ machine, pinned, settings, results, durationS, 
     `| RAM | ${machine.ramGiB} GiB |`,
     `| OS | ${machine.os} |`,
     `| disk (data dirs) | ${machine.disk} |`,
+    ...(machine.durableCommit
+      ? [`| durable commit on that disk | p50 ${machine.durableCommit.p50.toFixed(2)} ms, p99 ${machine.durableCommit.p99.toFixed(2)} ms (SQLite WAL, synchronous=FULL, ${machine.durableCommit.commits} small commits ${machine.durableCommit.gapMs} ms apart): part of every Baton move, of no other peer's |`]
+      : []),
     `| Node | ${machine.node} |`,
     `| date | ${machine.date} |`,
     `| pinning | ${pinned ? 'load generator on core 0, each server under test on core 1 (taskset)' : 'none (taskset not available)'} |`,

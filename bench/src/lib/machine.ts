@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
+import type { DiskFloor } from './diskFloor';
 
 export interface Machine {
   cpu: string;
@@ -11,6 +12,8 @@ export interface Machine {
   date: string;
   taskset: boolean;
   disk: string;
+  /** One durable SQLite commit on that disk (see diskFloor), when measured. */
+  durableCommit?: DiskFloor;
 }
 
 function firstLine(file: string, key: string): string | null {

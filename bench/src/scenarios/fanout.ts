@@ -155,7 +155,7 @@ function report(ctx: BenchContext, results: Map<PeerId, PeerResult>, failures: s
     notes: [
       `median (min–max) over ${ctx.settings.runs} run(s) of ${s.windowMs / 1000} s after ${s.warmupMs / 1000} s warm-up; percentiles pool all (move, receiver) pairs of a run.`,
       'delivered = share of expected (move, receiver) arrivals seen; load-gen CPU near 100% or a large load-gen loop delay would mean the load generator, not the server, limits the figures.',
-      'Baton movers send a moveCard command (the server validates, commits to SQLite with fsync, applies); the other peers receive a direct Yjs write of the same fields.',
+      'Baton movers send a moveCard command (the server validates, commits to SQLite with fsync, applies; the fsync alone is the "durable commit on that disk" of the Machine table); the other peers receive a direct Yjs write of the same fields and keep it in memory (Hocuspocus stores it 2–10 s later).',
       ...failures,
     ],
   };
