@@ -47,12 +47,18 @@ function writeInWorker(worker: Worker, job: CacheWrite): Promise<void> {
  */
 export function startFirstCopyWriter(): FirstCopyWriter {
   let worker = startWorker();
+  // A worker that fails to load reports it once, possibly before anything is written.
+  let failure: string | null = null;
+  if (worker) worker.onerror = (event) => void (failure = event.message || 'the cache writer did not start');
   return {
     async write(dbName, updates, db) {
       const running = worker;
       worker = null;
       try {
-        if (!running) throw new Error('this page cannot start workers');
+        if (!running || failure !== null) {
+          running?.terminate();
+          throw new Error(failure ?? 'this page cannot start workers');
+        }
         await writeInWorker(running, { dbName, updates });
         return;
       } catch (error) {
