@@ -53,6 +53,17 @@ describe.skipIf(!runnable)('the local board cache', () => {
     await context.close();
   });
 
+  it('keeps the first copy where the worker that writes it cannot start: the page writes it', async () => {
+    const { context, page } = await openAs(browser, server.url, 'sales', (c) => c.route(/cacheWriter\.worker/, (route) => route.abort()));
+    const cards = await page.locator('[data-card-title]').count();
+    await page.waitForFunction(boardCached, undefined, { timeout: 10_000 });
+    await page.routeWebSocket(/\/collab/, () => {});
+    await page.reload();
+    await page.locator('[data-card-title]').first().waitFor({ timeout: 5000 });
+    expect(await page.locator('[data-card-title]').count()).toBe(cards);
+    await context.close();
+  });
+
   it('throws the cache away when the server says the document has another epoch', async () => {
     const { context, page } = await openAs(browser, server.url, 'manager');
     const logs: string[] = [];

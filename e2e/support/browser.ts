@@ -29,8 +29,10 @@ export interface UserPage {
 }
 
 /** A fresh browser context (its own storage), signed in as `username` on the board page. */
-export async function openAs(browser: Browser, baseUrl: string, username: string): Promise<UserPage> {
+/** `prepare` runs on the new context before the first page loads (e.g. to route requests). */
+export async function openAs(browser: Browser, baseUrl: string, username: string, prepare?: (context: BrowserContext) => Promise<unknown>): Promise<UserPage> {
   const context = await browser.newContext({ viewport: { width: 1600, height: 900 }, locale: 'en-US' });
+  await prepare?.(context);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));

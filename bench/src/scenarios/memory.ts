@@ -42,74 +42,85 @@ interface Result {
   cycles: Cycle[];
 }
 
+/** Processes the bare Y.Doc reference is measured in, one decode each: a second decode in the same process is not reliable (the first one's memory is given back while it is measured). */
+const BARE_SAMPLES = 3;
+
+/** The heap (and array buffers) of a bare Y.Doc holding the state in `file`: the median over fresh processes. */
+async function bareDocHeap(file: string): Promise<number> {
+  const samples: number[] = [];
+  for (let i = 0; i < BARE_SAMPLES; i++) {
+    const bare = await startServerProcess('bare.ts', {});
+    try {
+      samples.push((await bare.call<{ heapUsed: number }>('ydoc', { file })).heapUsed);
+    } finally {
+      await bare.stop();
+    }
+  }
+  return median(samples);
+}
+
 export async function memory(ctx: BenchContext): Promise<ScenarioResult> {
   const s = ctx.settings.memory;
   const peers = ctx.peers.filter((p) => p.persistent);
   const results = new Map<string, Result>();
   const key = (id: PeerId, n: number) => `${id}:${n}`;
   const failures: string[] = [];
-  const bare = await startServerProcess('bare.ts', {});
-  try {
-    for (const spec of peers) {
-      for (const n of s.sizes) await guard(ctx.log, failures, `${spec.label} (${n} cards)`, async () => {
-        ctx.log(`  ${spec.label}: ${n} cards`);
-        const prepared = await ctx.boards.get(n);
-        const peer = await startPeer(spec, prepared, ctx.boards);
-        const call = <T>(op: string, args?: unknown) => peer.proc.call<T>(op, args);
-        try {
-          await sleep(500);
-          // One unmeasured load → client → unload first: what a process sets up once (lazy
-          // modules, prepared statements, caches) is not memory per board.
+  for (const spec of peers) {
+    for (const n of s.sizes) await guard(ctx.log, failures, `${spec.label} (${n} cards)`, async () => {
+      ctx.log(`  ${spec.label}: ${n} cards`);
+      const prepared = await ctx.boards.get(n);
+      const peer = await startPeer(spec, prepared, ctx.boards);
+      const call = <T>(op: string, args?: unknown) => peer.proc.call<T>(op, args);
+      try {
+        await sleep(500);
+        // One unmeasured load → client → unload first: what a process sets up once (lazy
+        // modules, prepared statements, caches) is not memory per board.
+        await call('load', { name: DOC_NAME });
+        const warm = new BenchClient(0, peer.target, null);
+        await warm.connect();
+        await warm.close();
+        await call('unload', { name: DOC_NAME });
+        const base = await call<MemoryReport>('gc');
+        /** The heap with nothing loaded just before this cycle's load. */
+        let empty = base;
+        const cycles: Cycle[] = [];
+        let state: Uint8Array | null = null;
+        const cycleCount = n >= 10_000 ? Math.min(ctx.settings.runs, s.bigCycles) : ctx.settings.runs;
+        for (let r = 0; r < cycleCount; r++) {
           await call('load', { name: DOC_NAME });
-          const warm = new BenchClient(0, peer.target, null);
-          await warm.connect();
-          await warm.close();
-          await call('unload', { name: DOC_NAME });
-          const base = await call<MemoryReport>('gc');
-          /** The heap with nothing loaded just before this cycle's load. */
-          let empty = base;
-          const cycles: Cycle[] = [];
-          let state: Uint8Array | null = null;
-          const cycleCount = n >= 10_000 ? Math.min(ctx.settings.runs, s.bigCycles) : ctx.settings.runs;
-          for (let r = 0; r < cycleCount; r++) {
-            await call('load', { name: DOC_NAME });
-            const loaded = await call<MemoryReport>('gc');
-            if (!state) {
-              const probe = new BenchClient(0, peer.target, null, { keepState: true });
-              await probe.connect();
-              state = probe.state;
-              await probe.close();
-            }
-            const fleet = new Fleet(peer.target, null, true);
-            await fleet.grow(s.clients);
-            await sleep(1000);
-            const withClients = await call<MemoryReport>('gc');
-            await fleet.close();
-            await sleep(1000);
-            const unloaded = await call<boolean>('unload', { name: DOC_NAME });
-            const after = await call<MemoryReport>('gc');
-            const cycle: Cycle = {
-              loaded: held(loaded) - held(empty),
-              withClients: held(withClients) - held(empty),
-              afterUnload: held(after) - held(base),
-              rssAfterUnload: after.rss - base.rss,
-              unloaded: unloaded && after.documents === 0,
-            };
-            cycles.push(cycle);
-            if (cycle.unloaded) empty = after;
+          const loaded = await call<MemoryReport>('gc');
+          if (!state) {
+            const probe = new BenchClient(0, peer.target, null, { keepState: true });
+            await probe.connect();
+            state = probe.state;
+            await probe.close();
           }
-          if (!state) throw new Error('no document state received');
-          const file = path.join(ctx.boards.workDir, `state-${spec.id}-${n}.bin`);
-          writeFileSync(file, state);
-          const ref = await bare.call<{ heapUsed: number }>('ydoc', { file });
-          results.set(key(spec.id, n), { bare: ref.heapUsed, stateBytes: state.byteLength, cycles });
-        } finally {
-          await peer.proc.stop();
+          const fleet = new Fleet(peer.target, null, true);
+          await fleet.grow(s.clients);
+          await sleep(1000);
+          const withClients = await call<MemoryReport>('gc');
+          await fleet.close();
+          await sleep(1000);
+          const unloaded = await call<boolean>('unload', { name: DOC_NAME });
+          const after = await call<MemoryReport>('gc');
+          const cycle: Cycle = {
+            loaded: held(loaded) - held(empty),
+            withClients: held(withClients) - held(empty),
+            afterUnload: held(after) - held(base),
+            rssAfterUnload: after.rss - base.rss,
+            unloaded: unloaded && after.documents === 0,
+          };
+          cycles.push(cycle);
+          if (cycle.unloaded) empty = after;
         }
-      });
-    }
-  } finally {
-    await bare.stop();
+        if (!state) throw new Error('no document state received');
+        const file = path.join(ctx.boards.workDir, `state-${spec.id}-${n}.bin`);
+        writeFileSync(file, state);
+        results.set(key(spec.id, n), { bare: await bareDocHeap(file), stateBytes: state.byteLength, cycles });
+      } finally {
+        await peer.proc.stop();
+      }
+    });
   }
 
   const rows: string[][] = [];
@@ -142,7 +153,7 @@ export async function memory(ctx: BenchContext): Promise<ScenarioResult> {
         notes: [
           `median (min–max) over ${ctx.settings.runs} load → 50 clients → unload cycle(s) in one server process (${s.bigCycles} at 10,000 cards), after one unmeasured cycle (one-time process set-up is not per-board memory); each cycle's board against the heap with nothing loaded just before its load (code compiled for earlier cycles' clients is not memory of this board), after unload against the first baseline; y-websocket and the raw floor are left out (no unload / no document).`,
           "Baton's figure with 50 clients includes the one encoding of the board that served their joins (see JoinCache: about the size of the document state, dropped 5 s after the last join).",
-          'bare Y.Doc = heap + array buffers of `new Y.Doc()` + `applyUpdate(state)` in a separate process (after one unmeasured decode of the same state), state = what a client receives when it joins that peer (sync step 2, and for Baton the update before it).',
+          'bare Y.Doc = heap + array buffers of `new Y.Doc()` + `applyUpdate(state)` in a separate process (after one unmeasured decode of the same state), the median over 3 such processes, state = what a client receives when it joins that peer (sync step 2, and for Baton the update before it).',
           ...failures,
         ],
       },
