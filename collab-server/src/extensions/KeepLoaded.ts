@@ -4,6 +4,9 @@ import type { afterLoadDocumentPayload, afterUnloadDocumentPayload, Document, Ex
 /** How long a board stays loaded after its last connection closed, unless configured otherwise. */
 export const DEFAULT_KEEP_LOADED_MS = 5 * 60_000;
 
+/** How often a held board is looked at, as a share of the time it is kept. */
+const LOOKS_PER_KEEP = 4;
+
 /**
  * Keeps a board loaded for `keepMs` after its last connection closed, so a reload, a return to
  * the board or the next person to open it is served from memory instead of reading and decoding
@@ -14,54 +17,59 @@ export const DEFAULT_KEEP_LOADED_MS = 5 * 60_000;
  */
 export class KeepLoaded implements Extension {
   readonly extensionName = 'baton-keep-loaded';
-  private readonly held = new Map<string, { document: Document; timer: NodeJS.Timeout }>();
+  /** Held boards: since when each was seen with nobody connected (null: in use at the last look). */
+  private readonly held = new Map<string, { document: Document; timer: NodeJS.Timeout; emptySince: number | null }>();
 
   constructor(
     private readonly hocuspocus: Hocuspocus,
     private readonly keepMs: number,
+    private readonly now: () => number = () => performance.now(),
   ) {}
 
   async afterLoadDocument({ documentName, document }: afterLoadDocumentPayload): Promise<void> {
     if (this.keepMs <= 0 || parseDocName(documentName)?.kind !== 'board' || this.held.has(documentName)) return;
     document.addDirectConnection();
-    this.held.set(documentName, { document, timer: this.arm(documentName) });
+    const timer = setInterval(() => void this.look(documentName), Math.max(1, Math.round(this.keepMs / LOOKS_PER_KEEP)));
+    timer.unref();
+    this.held.set(documentName, { document, timer, emptySince: null });
   }
 
   async onDisconnect({ documentName }: onDisconnectPayload): Promise<void> {
+    // Someone left: the time a board is kept counts from now at the earliest.
     const entry = this.held.get(documentName);
-    if (!entry || entry.document.getConnections().length > 0) return;
-    // The last person left: the board stays for keepMs from now.
-    clearTimeout(entry.timer);
-    entry.timer = this.arm(documentName);
+    if (entry && entry.document.getConnections().length === 0) entry.emptySince = this.now();
   }
 
   async afterUnloadDocument({ documentName }: afterUnloadDocumentPayload): Promise<void> {
     const entry = this.held.get(documentName);
-    if (entry) clearTimeout(entry.timer);
+    if (entry) clearInterval(entry.timer);
     this.held.delete(documentName);
   }
 
-  /** Lets the board go now: it unloads at once if nobody is connected (shutdown, an operator, the benchmark's cold loads). */
+  /** Lets the board go now: it unloads at once if nobody is connected (an operator, the benchmark's cold loads). */
   async release(documentName: string): Promise<void> {
     const entry = this.held.get(documentName);
     if (!entry) return;
-    clearTimeout(entry.timer);
+    clearInterval(entry.timer);
     this.held.delete(documentName);
     entry.document.removeDirectConnection();
     if (entry.document.getConnectionsCount() === 0) await this.hocuspocus.unloadDocument(entry.document);
   }
 
-  private arm(documentName: string): NodeJS.Timeout {
-    const timer = setTimeout(() => void this.expire(documentName), this.keepMs);
-    timer.unref();
-    return timer;
-  }
-
-  private async expire(documentName: string): Promise<void> {
+  /**
+   * A board goes once it was seen with nobody connected for keepMs. Emptiness is counted from
+   * when it is seen (or from the last disconnect, if later), never from before: a look may come
+   * between a connection's removal and its disconnect hook.
+   */
+  private async look(documentName: string): Promise<void> {
     const entry = this.held.get(documentName);
     if (!entry) return;
-    // Still in use: look again later (every disconnect of the last person restarts the count).
-    if (entry.document.getConnections().length > 0) entry.timer = this.arm(documentName);
-    else await this.release(documentName);
+    if (entry.document.getConnections().length > 0) {
+      entry.emptySince = null;
+      return;
+    }
+    const now = this.now();
+    entry.emptySince ??= now;
+    if (now - entry.emptySince >= this.keepMs) await this.release(documentName);
   }
 }
