@@ -75,13 +75,16 @@ export function holdCacheWrites(cache: IndexeddbPersistence, doc: Y.Doc): FirstV
     resume() {
       if (resumed) return;
       resumed = true;
-      const updates = received.splice(0);
-      if (internals(cache)._destroyed || updates.length === 0) {
+      if (internals(cache)._destroyed) {
         writer.cancel();
-        if (!internals(cache)._destroyed) doc.on('update', listener);
         return;
       }
       doc.on('update', listener);
+      const updates = received.splice(0);
+      if (updates.length === 0) {
+        writer.cancel();
+        return;
+      }
       whenIdle(() => {
         if (internals(cache)._destroyed) {
           writer.cancel();

@@ -23,7 +23,6 @@ export class KeepLoaded implements Extension {
   constructor(
     private readonly hocuspocus: Hocuspocus,
     private readonly keepMs: number,
-    private readonly now: () => number = () => performance.now(),
   ) {}
 
   async afterLoadDocument({ documentName, document }: afterLoadDocumentPayload): Promise<void> {
@@ -37,7 +36,7 @@ export class KeepLoaded implements Extension {
   async onDisconnect({ documentName }: onDisconnectPayload): Promise<void> {
     // Someone left: the time a board is kept counts from now at the earliest.
     const entry = this.held.get(documentName);
-    if (entry && entry.document.getConnections().length === 0) entry.emptySince = this.now();
+    if (entry && entry.document.getConnections().length === 0) entry.emptySince = performance.now();
   }
 
   async afterUnloadDocument({ documentName }: afterUnloadDocumentPayload): Promise<void> {
@@ -68,7 +67,7 @@ export class KeepLoaded implements Extension {
       entry.emptySince = null;
       return;
     }
-    const now = this.now();
+    const now = performance.now();
     entry.emptySince ??= now;
     if (now - entry.emptySince >= this.keepMs) await this.release(documentName);
   }

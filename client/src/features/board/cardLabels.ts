@@ -1,4 +1,4 @@
-import type { TFunction } from 'i18next';
+import { perLanguage } from '../../i18n/perLanguage';
 
 /** The words every card shows the same way: looked up once per language, not once per card render. */
 export interface CardLabels {
@@ -16,37 +16,27 @@ export interface CardLabels {
   days(count: number): string;
 }
 
-const cache = new Map<string, CardLabels>();
-
-/**
- * Keyed by language: every component's `useTranslation()` hands out its own `t`, so a cache
- * keyed by `t` missed for every card (about ten lookups per card render on first load).
- */
-export function cardLabels(t: TFunction, language: string): CardLabels {
-  let labels = cache.get(language);
-  if (!labels) {
-    const days = new Map<number, string>();
-    labels = {
-      noAmount: t('card.noAmount'),
-      unknownOwner: t('card.unknownOwner'),
-      owner: t('card.owner'),
-      today: t('card.today'),
-      renewal: t('dealTypes.renewal'),
-      pending: t('card.pending'),
-      pendingTitle: t('card.pendingTitle'),
-      locked: t('card.locked'),
-      stuck: t('sla.stuck'),
-      notesTitle: t('standup.notesTitle'),
-      days: (count) => {
-        let text = days.get(count);
-        if (text === undefined) {
-          text = t('card.days', { count });
-          days.set(count, text);
-        }
-        return text;
-      },
-    };
-    cache.set(language, labels);
-  }
-  return labels;
-}
+/** The card words in `language` (see perLanguage). */
+export const cardLabels = perLanguage((t): CardLabels => {
+  const days = new Map<number, string>();
+  return {
+    noAmount: t('card.noAmount'),
+    unknownOwner: t('card.unknownOwner'),
+    owner: t('card.owner'),
+    today: t('card.today'),
+    renewal: t('dealTypes.renewal'),
+    pending: t('card.pending'),
+    pendingTitle: t('card.pendingTitle'),
+    locked: t('card.locked'),
+    stuck: t('sla.stuck'),
+    notesTitle: t('standup.notesTitle'),
+    days: (count) => {
+      let text = days.get(count);
+      if (text === undefined) {
+        text = t('card.days', { count });
+        days.set(count, text);
+      }
+      return text;
+    },
+  };
+});
