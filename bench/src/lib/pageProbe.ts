@@ -57,13 +57,32 @@ const STOP_FRAMES = `
 })()
 `;
 
+/** What the probe needs of a page: Playwright's, or a raw DevTools tab (rawChromium.ts). */
+export interface ProbedPage {
+  evaluate<T>(expression: string): Promise<T>;
+}
+
+/** The probe's source, to run before the page's own scripts. */
+export const PROBE_SCRIPT = INIT;
+
 export async function installProbe(page: Page): Promise<void> {
   await page.addInitScript({ content: INIT });
 }
 
-export const readProbe = (page: Page) => page.evaluate<ProbeState>('window.__bench');
+export const readProbe = (page: ProbedPage) => page.evaluate<ProbeState>('window.__bench');
 
-export const pageNow = (page: Page) => page.evaluate<number>('performance.now()');
+export const pageNow = (page: ProbedPage) => page.evaluate<number>('performance.now()');
+
+/** Waits until a card is on screen (the probe saw one), without asking the page for an element handle. */
+export async function waitFirstCard(page: ProbedPage, timeoutMs: number): Promise<number> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const at = (await readProbe(page)).firstCardAt;
+    if (at !== null) return at;
+    if (Date.now() > deadline) throw new Error('no card appeared on the board page');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
 
 /** Starts recording requestAnimationFrame deltas. */
 export async function startFrames(page: Page): Promise<void> {
@@ -79,7 +98,7 @@ export async function stopFrames(page: Page): Promise<number[]> {
  * Interactive = first card shown and then a quiet main thread: the end of the last long task
  * before a `quietMs` window without long tasks (a shorter variant of Lighthouse's TTI).
  */
-export async function waitInteractive(page: Page, quietMs: number, timeoutMs: number): Promise<number | null> {
+export async function waitInteractive(page: ProbedPage, quietMs: number, timeoutMs: number): Promise<number | null> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const probe = await readProbe(page);
@@ -88,7 +107,7 @@ export async function waitInteractive(page: Page, quietMs: number, timeoutMs: nu
       const lastEnd = Math.max(probe.firstCardAt, ...probe.longTasks.map((t) => t.start + t.duration));
       if (now - lastEnd >= quietMs) return lastEnd;
     }
-    await page.waitForTimeout(100);
+    await new Promise((r) => setTimeout(r, 100));
   }
   return null;
 }
