@@ -1,5 +1,5 @@
 /**
- * Chromium driven over the DevTools protocol with only the Page, Runtime and Input domains in use,
+ * Chromium driven over the DevTools protocol with only the Page, Runtime, Input and Emulation domains in use,
  * for timing a page load the way a person's browser does it.
  *
  * Playwright enables the Network domain on every page it drives. With it, Chromium turns every
@@ -65,9 +65,7 @@ class Connection {
 
 /**
  * The switches Playwright (1.65, chromiumSwitches.ts) launches Chromium with, headless included,
- * so that this browser and Playwright's differ only in the DevTools domains in use. Without them
- * a new window of the full headless browser also loads the address bar's popup (100+ chrome://
- * scripts in another renderer), on the same core as the page being timed.
+ * so that this browser and Playwright's differ only in the DevTools domains in use.
  */
 const PLAYWRIGHT_SWITCHES = [
   '--disable-field-trial-config',
