@@ -3,10 +3,10 @@
  * A rep logs in through the login form; measured from the click on "sign in": the first card
  * on screen, and interactive (first card shown and 1 s without a long task); then the returning
  * visit. These loads are timed in a Chromium driven over plain DevTools (rawChromium.ts says
- * why), and once more under Playwright for reference. Under Playwright: long tasks for 3 s without changes and for 5 s while other clients move
- * cards (5 moves/s); the JS heap
- * after GC (CDP); and requestAnimationFrame frame times while a card is dragged with the
- * mouse across three columns (the drag is cancelled with Escape before release).
+ * why), and once more under Playwright for reference. Under Playwright: long tasks for 3 s
+ * without changes and for 5 s while other clients move cards (5 moves/s); the JS heap after GC
+ * (CDP); and requestAnimationFrame frame times while a card is dragged with the mouse across
+ * three columns (the drag is cancelled with Escape before release).
  * For investigating: BENCH_BROWSER_{LOAD,DRAG}_PROFILE and BENCH_BROWSER_PROFILE (live moves)
  * write CPU profiles, BENCH_BROWSER_{LOAD,DRAG}_TRACE write Chrome traces.
  */
@@ -45,7 +45,8 @@ async function taskSeconds(cdp: CDPSession): Promise<number> {
 }
 
 type Send = (method: string, params?: Record<string, unknown>) => Promise<unknown>;
-const sendOf = (cdp: CDPSession): Send => (method, params) => cdp.send(method as 'Profiler.enable', params as undefined);
+/** A Playwright CDP session as a plain `Send` (its typed `send` takes only known method names). */
+const sendOf = (cdp: CDPSession): Send => (method, params) => (cdp.send as (m: string, p?: object) => Promise<unknown>).call(cdp, method, params);
 
 /** Starts the page's CPU profiler; BENCH_PROFILE_INTERVAL_US coarsens sampling (the default 1 ms slows this page down by half). */
 async function startProfiler(send: Send): Promise<void> {
@@ -179,7 +180,7 @@ async function oneRun(browser: Browser, url: string, user: string, ownCardSelect
   const context = await browser.newContext({ viewport: VIEWPORT });
   const page = await context.newPage();
   try {
-    await sleep(WINDOW_SETTLE_MS);
+    await sleep(WINDOW_SETTLE_MS); // as in timedLoads: the new window's own start-up work first
     await installProbe(page);
     await page.goto(url);
     await page.getByTestId('login-username').fill(user);
@@ -255,10 +256,12 @@ export async function browser(ctx: BenchContext): Promise<ScenarioResult> {
   const prepared = await ctx.boards.get(cards);
   const peer = await startPeer(spec, prepared, ctx.boards);
   const chrome = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
-  const raw = await RawChromium.launch(CHROMIUM, ARGS);
+  let rawBrowser: RawChromium | null = null;
   const runs: Run[] = [];
   let failure: string | null = null;
   try {
+    const raw = await RawChromium.launch(CHROMIUM, ARGS);
+    rawBrowser = raw;
     // The browser user is rep001 (client index 0); other clients move cards of other reps.
     const board = prepared.board;
     const own = board.cards.find((c, i) => i % board.users.length === 0 && c.stage === 'lead');
@@ -289,7 +292,7 @@ export async function browser(ctx: BenchContext): Promise<ScenarioResult> {
     failure = error instanceof Error ? error.message.split('\n')[0] ?? String(error) : String(error);
   } finally {
     await chrome.close();
-    await raw.close();
+    await rawBrowser?.close();
     await peer.proc.stop();
   }
   if (runs.length === 0) return notMeasurable(cards, `the board page did not render cards: ${failure ?? 'unknown'}`);
