@@ -7,7 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BenchContext, ScenarioResult } from './context';
 import { BENCH_ROOT, killAllServers, REPO_ROOT } from './lib/child';
-import { watchContention, type Contention } from './lib/contention';
+import { CONTENTION_INTERVAL_S, watchContention, type Contention } from './lib/contention';
 import { measureDiskFloor } from './lib/diskFloor';
 import { describeMachine, pinSelf } from './lib/machine';
 import { renderDocument } from './lib/document';
@@ -46,7 +46,7 @@ async function main(): Promise<void> {
   const results: ScenarioResult[] = [];
   const whole = watchContention();
   const busyNote = (c: Contention) =>
-    `other processes used ${c.meanPct.toFixed(0)}% of the machine's CPU during this scenario (max ${c.maxPct.toFixed(0)}% over 5 s)${c.meanPct > 10 ? ' — NOT an idle machine: figures are disturbed' : ''}.`;
+    `other processes used ${c.meanPct.toFixed(0)}% of the machine's CPU during this scenario (max ${c.maxPct.toFixed(0)}% over ${CONTENTION_INTERVAL_S} s)${c.meanPct > 10 ? ' — NOT an idle machine: figures are disturbed' : ''}.`;
   try {
     const sizes = new Set<number>();
     if (chosen.some((s) => s.ids.includes(1) || s.ids.includes(2))) sizes.add(settings.fanout.cards);
@@ -84,7 +84,7 @@ async function main(): Promise<void> {
   const summary = results.flatMap((r) => r.verdicts);
   console.log('\n== Targets');
   for (const [target, v, evidence] of summary) console.log(`${v.padEnd(4)}  ${target}\n      ${evidence}`);
-  log(`other processes used ${contention.meanPct.toFixed(0)}% of the machine's CPU during the run (max ${contention.maxPct.toFixed(0)}% over 5 s)`);
+  log(`other processes used ${contention.meanPct.toFixed(0)}% of the machine's CPU during the run (max ${contention.maxPct.toFixed(0)}% over ${CONTENTION_INTERVAL_S} s)`);
   log(`done in ${durationS.toFixed(0)} s; wrote ${path.relative(process.cwd(), file)}`);
   process.exit(0);
 }

@@ -2,7 +2,7 @@
 import type { ScenarioResult } from '../context';
 import type { Settings } from '../settings';
 import type { SeedReport } from './batonSeed';
-import type { Contention } from './contention';
+import { CONTENTION_INTERVAL_S, type Contention } from './contention';
 import type { Machine } from './machine';
 import { renderMarkdown } from './table';
 
@@ -38,7 +38,7 @@ export function renderDocument({ machine, pinned, settings, results, durationS, 
     `| Node | ${machine.node} |`,
     `| date | ${machine.date} |`,
     `| pinning | ${pinned ? 'load generator on core 0, each server under test on core 1 (taskset)' : 'none (taskset not available)'} |`,
-    `| other load | other processes used ${contention.meanPct.toFixed(0)}% of the machine's CPU during the run (max ${contention.maxPct.toFixed(0)}% over 5 s) |`,
+    `| other load | other processes used ${contention.meanPct.toFixed(0)}% of the machine's CPU during the run (max ${contention.maxPct.toFixed(0)}% over ${CONTENTION_INTERVAL_S} s) |`,
     '',
     ...(contention.meanPct > 10
       ? [`> **Warning:** the machine was not idle during this run (other processes took ${contention.meanPct.toFixed(0)}% of its CPU on average). Absolute figures are disturbed; peers within one table were still measured under the same conditions only approximately. Re-run on an idle machine before drawing conclusions.`, '']

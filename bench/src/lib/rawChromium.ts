@@ -235,10 +235,21 @@ export class RawChromium {
     writeFileSync(file, text);
   }
 
+  /**
+   * Closes the browser the way Playwright does, and waits for the process to exit. A killed
+   * browser leaves its renderers and zygote to init, and their CPU time would then count as
+   * another process's in the bench's contention check (it counts this process's tree).
+   */
   async close(): Promise<void> {
+    const exited = new Promise<void>((resolve) => {
+      if (this.proc.exitCode !== null || this.proc.signalCode !== null) resolve();
+      else this.proc.once('exit', () => resolve());
+    });
+    await this.conn.send('Browser.close').catch(() => undefined);
+    const timer = setTimeout(() => this.proc.kill('SIGKILL'), 10_000);
+    await exited;
+    clearTimeout(timer);
     this.conn.close();
-    this.proc.kill('SIGKILL');
-    await new Promise((r) => setTimeout(r, 200));
     rmSync(this.dataDir, { recursive: true, force: true });
   }
 }
