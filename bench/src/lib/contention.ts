@@ -30,32 +30,55 @@ function machineBusyTicks(): number {
 class TreeTicks {
   /** `pid:starttime` (pids are reused) -> the process's own ticks when last seen. */
   private readonly seen = new Map<string, number>();
+  /**
+   * What each pid was found to be: one of ours (its key) or not. Only ours are read again, so a
+   * look costs the /proc listing plus a few files, not one file per process on the machine (this
+   * runs on the load generator's event loop every second, during measurements). A pid that was
+   * not ours stays so until the kernel hands it out again, 32,768 processes later (pid_max).
+   */
+  private readonly known = new Map<number, string | null>();
   private total = 0;
 
   sample(): number {
-    const procs = new Map<number, { ppid: number; key: string; ticks: number }>();
+    const live = new Set<number>();
     for (const name of readdirSync('/proc')) {
-      if (!/^\d+$/.test(name)) continue;
-      try {
-        const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-        const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-        procs.set(Number(name), { ppid: Number(f[1]), key: `${name}:${f[19]}`, ticks: Number(f[11]) + Number(f[12]) });
-      } catch {
-        /* gone */
-      }
+      if (/^\d+$/.test(name)) live.add(Number(name));
     }
-    for (const [pid, p] of procs) {
-      let at: number | undefined = pid;
-      for (let depth = 0; at !== undefined && at > 1 && depth < 50; depth++) {
-        if (at === process.pid) {
-          this.total += p.ticks - (this.seen.get(p.key) ?? 0);
-          this.seen.set(p.key, p.ticks);
-          break;
-        }
-        at = procs.get(at)?.ppid;
+    for (const pid of this.known.keys()) if (!live.has(pid)) this.known.delete(pid);
+    for (const pid of live) {
+      if (this.known.get(pid) === null || !this.isOurs(pid)) continue;
+      const stat = readStat(pid);
+      if (!stat) continue;
+      if (stat.key !== this.known.get(pid)) {
+        // Another process under a reused pid: find out again whose it is.
+        this.known.delete(pid);
+        if (!this.isOurs(pid)) continue;
       }
+      this.total += stat.ticks - (this.seen.get(stat.key) ?? 0);
+      this.seen.set(stat.key, stat.ticks);
     }
     return this.total;
+  }
+
+  /** Whether `pid` descends from this process (remembered, with its ancestors). */
+  private isOurs(pid: number, depth = 0): boolean {
+    const known = this.known.get(pid);
+    if (known !== undefined) return known !== null;
+    const stat = readStat(pid);
+    const ours = stat !== null && depth < 50 && (pid === process.pid || (stat.ppid > 1 && this.isOurs(stat.ppid, depth + 1)));
+    this.known.set(pid, ours && stat ? stat.key : null);
+    return ours;
+  }
+}
+
+/** A process's parent, identity (`pid:starttime`) and own CPU ticks; null once it is gone. */
+function readStat(pid: number): { ppid: number; key: string; ticks: number } | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return { ppid: Number(f[1]), key: `${pid}:${f[19]}`, ticks: Number(f[11]) + Number(f[12]) };
+  } catch {
+    return null;
   }
 }
 

@@ -5,6 +5,7 @@
  * code is plain JavaScript text: functions compiled by tsx would carry helpers the page lacks.
  */
 import type { Page } from 'playwright-core';
+import { sleep } from './cpu';
 
 export interface ProbeState {
   longTasks: Array<{ start: number; duration: number }>;
@@ -12,7 +13,8 @@ export interface ProbeState {
   frames: number[] | null;
 }
 
-const INIT = `
+/** The probe's source, to run before the page's own scripts. */
+export const PROBE_SCRIPT = `
 (() => {
   const state = { longTasks: [], firstCardAt: null, frames: null };
   window.__bench = state;
@@ -62,11 +64,8 @@ export interface ProbedPage {
   evaluate<T>(expression: string): Promise<T>;
 }
 
-/** The probe's source, to run before the page's own scripts. */
-export const PROBE_SCRIPT = INIT;
-
 export async function installProbe(page: Page): Promise<void> {
-  await page.addInitScript({ content: INIT });
+  await page.addInitScript({ content: PROBE_SCRIPT });
 }
 
 export const readProbe = (page: ProbedPage) => page.evaluate<ProbeState>('window.__bench');
@@ -80,7 +79,7 @@ export async function waitFirstCard(page: ProbedPage, timeoutMs: number): Promis
     const at = (await readProbe(page)).firstCardAt;
     if (at !== null) return at;
     if (Date.now() > deadline) throw new Error('no card appeared on the board page');
-    await new Promise((r) => setTimeout(r, 50));
+    await sleep(50);
   }
 }
 
@@ -107,7 +106,7 @@ export async function waitInteractive(page: ProbedPage, quietMs: number, timeout
       const lastEnd = Math.max(probe.firstCardAt, ...probe.longTasks.map((t) => t.start + t.duration));
       if (now - lastEnd >= quietMs) return lastEnd;
     }
-    await new Promise((r) => setTimeout(r, 100));
+    await sleep(100);
   }
   return null;
 }

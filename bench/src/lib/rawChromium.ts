@@ -14,6 +14,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { WebSocket } from 'ws';
+import { sleep } from './cpu';
 
 interface Pending {
   resolve: (value: Record<string, unknown>) => void;
@@ -102,8 +103,6 @@ const PLAYWRIGHT_SWITCHES = [
   '--mute-audio',
   '--blink-settings=primaryHoverType=2,availableHoverTypes=2,primaryPointerType=4,availablePointerTypes=4',
 ];
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** A tab in its own browser context (nothing shared with other tabs: storage, cache, service workers). */
 export class RawPage {

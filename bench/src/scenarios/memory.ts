@@ -153,7 +153,7 @@ export async function memory(ctx: BenchContext): Promise<ScenarioResult> {
         notes: [
           `median (min–max) over ${ctx.settings.runs} load → 50 clients → unload cycle(s) in one server process (${s.bigCycles} at 10,000 cards), after one unmeasured cycle (one-time process set-up is not per-board memory); each cycle's board against the heap with nothing loaded just before its load (code compiled for earlier cycles' clients is not memory of this board), after unload against the first baseline; y-websocket and the raw floor are left out (no unload / no document).`,
           "Baton's figure with 50 clients includes the one encoding of the board that served their joins (see JoinCache: about the size of the document state, dropped 5 s after the last join).",
-          'bare Y.Doc = heap + array buffers of `new Y.Doc()` + `applyUpdate(state)` in a separate process (after one unmeasured decode of the same state), the median over 3 such processes, state = what a client receives when it joins that peer (sync step 2, and for Baton the update before it).',
+          `bare Y.Doc = heap + array buffers of \`new Y.Doc()\` + \`applyUpdate(state)\` in a separate process (after one unmeasured decode of the same state), the median over ${BARE_SAMPLES} such processes, state = what a client receives when it joins that peer (sync step 2, and for Baton the update before it).`,
           ...failures,
         ],
       },

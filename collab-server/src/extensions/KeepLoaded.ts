@@ -40,19 +40,23 @@ export class KeepLoaded implements Extension {
   }
 
   async afterUnloadDocument({ documentName }: afterUnloadDocumentPayload): Promise<void> {
-    const entry = this.held.get(documentName);
-    if (entry) clearInterval(entry.timer);
-    this.held.delete(documentName);
+    this.unhold(documentName);
   }
 
   /** Lets the board go now: it unloads at once if nobody is connected (an operator, the benchmark's cold loads). */
   async release(documentName: string): Promise<void> {
-    const entry = this.held.get(documentName);
+    const entry = this.unhold(documentName);
     if (!entry) return;
-    clearInterval(entry.timer);
-    this.held.delete(documentName);
     entry.document.removeDirectConnection();
     if (entry.document.getConnectionsCount() === 0) await this.hocuspocus.unloadDocument(entry.document);
+  }
+
+  /** Stops looking at a board; its pin (the direct connection) is the caller's to drop. */
+  private unhold(documentName: string) {
+    const entry = this.held.get(documentName);
+    if (entry) clearInterval(entry.timer);
+    this.held.delete(documentName);
+    return entry;
   }
 
   /**
