@@ -71,7 +71,13 @@ export interface Agent {
   ready(port: number): void;
 }
 
-export function startAgent(documents: () => number, shutdown: () => Promise<void>): Agent {
+/** Figures a peer adds to every measuring window (Baton: where its commands' time goes). */
+export interface WindowFigures {
+  begin(): void;
+  end(): Pick<ServerWindow, 'commands'>;
+}
+
+export function startAgent(documents: () => number, shutdown: () => Promise<void>, figures?: WindowFigures): Agent {
   countSends();
   const eld = monitorEventLoopDelay({ resolution: 5 });
   eld.enable();
@@ -86,6 +92,7 @@ export function startAgent(documents: () => number, shutdown: () => Promise<void
       'window.begin',
       () => {
         eld.reset();
+        figures?.begin();
         profiler.begin();
         window = { t: performance.now(), cpu: process.cpuUsage(), frames: sent.frames, bytes: sent.bytes };
         return null;
@@ -95,6 +102,7 @@ export function startAgent(documents: () => number, shutdown: () => Promise<void
       'window.end',
       (): ServerWindow => {
         const cpu = process.cpuUsage(window.cpu);
+        const extra = figures?.end() ?? {};
         profiler.end();
         const m = process.memoryUsage();
         const ms = (ns: number) => ns / 1e6;
@@ -106,6 +114,7 @@ export function startAgent(documents: () => number, shutdown: () => Promise<void
           sentBytes: sent.bytes - window.bytes,
           rss: m.rss,
           heapUsed: m.heapUsed,
+          ...extra,
         };
       },
     ],

@@ -13,6 +13,17 @@ export interface ReadyMessage {
 }
 
 /** What a server process reports about a measuring window (see agent.ts). */
+/** Baton only: its commands over a window, in ms (see commandTimes.ts). */
+export interface CommandTimes {
+  commands: number;
+  /** Handler receives the command → its change has gone out and is appended. */
+  p50: number;
+  p99: number;
+  /** The durable commit (transaction + fsync) inside it. */
+  commitP50: number;
+  commitP99: number;
+}
+
 export interface ServerWindow {
   wallMs: number;
   /** User + system CPU time of the whole server process. */
@@ -24,6 +35,7 @@ export interface ServerWindow {
   sentBytes: number;
   rss: number;
   heapUsed: number;
+  commands?: CommandTimes;
 }
 
 export interface MemoryReport {

@@ -1,5 +1,6 @@
 /** The servers compared, how to start each as its own process, and how clients reach it. */
 import { withAcksInUpdates } from '@baton/shared-types';
+import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { ADMIN, DOC_NAME, PASSWORD } from './board';
 import type { Target } from './clients/BenchClient';
@@ -69,6 +70,10 @@ export async function startPeer(spec: PeerSpec, prepared: PreparedBoard, boards:
     dataDir = opts.dataDir ?? boards.batonCopy(prepared);
     env = { BENCH_DATA_DIR: dataDir, BENCH_SECRET: SECRET };
   }
+  // Writes made before this peer starts (its copied data directory, scratch directories
+  // deleted since the last peer) reach the disk now: otherwise the first fsyncs during the
+  // measurement (Baton commits every move) wait for them.
+  execFileSync('sync');
   const proc = await startServerProcess(spec.script, env);
   const httpUrl = `http://127.0.0.1:${proc.port}`;
   const ws = `ws://127.0.0.1:${proc.port}`;

@@ -9,6 +9,7 @@ import { env, startAgent } from '../lib/agent';
 import { generateBoard } from '../lib/board';
 import { seedBoard } from '../lib/batonSeed';
 import { REPO_ROOT } from '../lib/child';
+import { timeCommands } from '../lib/commandTimes';
 import { registerDocumentOps } from '../lib/documents';
 
 const clientDir = path.join(REPO_ROOT, 'client', 'dist');
@@ -29,6 +30,7 @@ const server = await startServer({
 const agent = startAgent(
   () => server.hocuspocus.documents.size,
   () => server.close(),
+  timeCommands(server),
 );
 registerDocumentOps(agent, server.hocuspocus, (name) => server.releaseBoard(name));
 agent.handle('seed', (args) => {

@@ -28,6 +28,8 @@ interface Run {
   cpuPer1000: number;
   deliveredPct: number;
   rejected: number;
+  /** Baton only (NaN for the others): its commands on the server, and the durable commit in them. */
+  command: { p50: number; p99: number; commitP50: number; commitP99: number };
 }
 
 interface Idle {
@@ -110,6 +112,7 @@ export async function fanout(ctx: BenchContext): Promise<ScenarioResult> {
               cpuPer1000: delivered > 0 ? (w.server.cpuMs / delivered) * 1000 : Number.NaN,
               deliveredPct: st.expected > 0 ? (st.delivered / st.expected) * 100 : Number.NaN,
               rejected: st.rejected,
+              command: w.server.commands ?? { p50: Number.NaN, p99: Number.NaN, commitP50: Number.NaN, commitP99: Number.NaN },
             };
           }),
         );
@@ -141,6 +144,11 @@ function report(ctx: BenchContext, results: Map<PeerId, PeerResult>, failures: s
     evidence.push(`${n}: Baton ${b.toFixed(1)} ms vs floor ${p99('raw').toFixed(1)}, y-ws ${p99('yws').toFixed(1)}, Hocuspocus ${p99('hocuspocus').toFixed(1)}`);
     rows.push([String(n), 'p50', ...peers.map((p) => cell(get(p.id, n, (r) => r.p50), 'ms')), '', '']);
     rows.push([String(n), 'p99', ...peers.map((p) => cell(get(p.id, n, (r) => r.p99), 'ms')), '≤ 3× floor, ≤ y-ws, ≤ Hocuspocus', v]);
+    const baton = (label: string, pick: (r: Run) => number) => rows.push([String(n), label, ...peers.map((p) => (p.id === 'baton' ? cell(get(p.id, n, pick), 'ms') : '—')), '', '']);
+    baton('Baton command on the server p50', (r) => r.command.p50);
+    baton('Baton command on the server p99', (r) => r.command.p99);
+    baton('… of which durable commit p50', (r) => r.command.commitP50);
+    baton('… of which durable commit p99', (r) => r.command.commitP99);
     rows.push([String(n), 'delivered', ...peers.map((p) => cell(get(p.id, n, (r) => r.deliveredPct), '%', 1)), '', '']);
     rows.push([String(n), 'server CPU', ...peers.map((p) => cell(get(p.id, n, (r) => r.serverCpuPct), '%', 0)), '', '']);
     rows.push([String(n), 'server loop delay max', ...peers.map((p) => cell(get(p.id, n, (r) => r.serverEldMax), 'ms')), '', '']);
@@ -156,6 +164,7 @@ function report(ctx: BenchContext, results: Map<PeerId, PeerResult>, failures: s
       `median (min–max) over ${ctx.settings.runs} run(s) of ${s.windowMs / 1000} s after ${s.warmupMs / 1000} s warm-up; percentiles pool all (move, receiver) pairs of a run.`,
       'delivered = share of expected (move, receiver) arrivals seen; load-gen CPU near 100% or a large load-gen loop delay would mean the load generator, not the server, limits the figures.',
       'Baton movers send a moveCard command (the server validates, commits to SQLite with fsync, applies; the fsync alone is the "durable commit on that disk" of the Machine table); the other peers receive a direct Yjs write of the same fields and keep it in memory (Hocuspocus stores it 2–10 s later).',
+      'Baton command on the server: measured in Baton\'s process, from its handler receiving a command until the change has gone out to every connection and is appended to the update log (decide, durable commit, apply, broadcast to all). The durable commit is the SQLite transaction with its fsync, which every Baton move waits for before anyone sees it; the other peers relay the write as it arrives.',
       ...failures,
     ],
   };
