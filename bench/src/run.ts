@@ -34,8 +34,8 @@ const SCENARIOS: Array<{ ids: number[]; name: string; run: (ctx: BenchContext) =
 async function main(): Promise<void> {
   const settings = readSettings(process.env);
   const durableCommit = await measureDiskFloor();
-  // Pinned to one core, a process waiting for an fsync lets that core sleep, and waking it
-  // costs time on a virtual machine: measured where Baton's commits run, too.
+  // Measured again where Baton's commits run: in a process pinned to the servers' core. On this
+  // VM the two have differed in some runs (p50 0.59 against 0.95 ms) and matched in others.
   const durableCommitOnServerCore = pinSelf(SERVER_CORE) ? await measureDiskFloor() : undefined;
   const machine = { ...describeMachine(), durableCommit, ...(durableCommitOnServerCore ? { durableCommitOnServerCore } : {}) };
   const pinned = pinSelf(0);

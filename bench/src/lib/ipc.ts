@@ -12,7 +12,6 @@ export interface ReadyMessage {
   port: number;
 }
 
-/** What a server process reports about a measuring window (see agent.ts). */
 /** Baton only: its commands over a window, in ms (see commandTimes.ts). */
 export interface CommandTimes {
   commands: number;
@@ -24,6 +23,7 @@ export interface CommandTimes {
   commitP99: number;
 }
 
+/** What a server process reports about a measuring window (see agent.ts). */
 export interface ServerWindow {
   wallMs: number;
   /** User + system CPU time of the whole server process. */
