@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { BenchContext, ScenarioResult } from './context';
 import { BENCH_ROOT, killAllServers, REPO_ROOT, SERVER_CORE } from './lib/child';
 import { CONTENTION_INTERVAL_S, watchContention, type Contention } from './lib/contention';
-import { measureDiskFloor } from './lib/diskFloor';
+import { floorText, measureDiskFloor } from './lib/diskFloor';
 import { describeMachine, pinSelf } from './lib/machine';
 import { renderDocument } from './lib/document';
 import { PEERS } from './lib/peers';
@@ -42,8 +42,8 @@ async function main(): Promise<void> {
   const started = performance.now();
   const log = (line: string) => console.log(`[${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);
   log(`Baton bench${settings.quick ? ' (BENCH_QUICK)' : ''}: ${machine.cpu}, ${machine.cores} cores, ${machine.ramGiB} GiB, Node ${machine.node}; load generator ${pinned ? 'pinned to core 0, servers to core 1' : 'not pinned (no taskset)'}`);
-  const onCore = durableCommitOnServerCore ? `; pinned to the servers' core: p50 ${durableCommitOnServerCore.p50.toFixed(2)} ms, p99 ${durableCommitOnServerCore.p99.toFixed(2)} ms` : '';
-  log(`durable commit on ${machine.disk}: p50 ${durableCommit.p50.toFixed(2)} ms, p99 ${durableCommit.p99.toFixed(2)} ms${onCore} (part of every Baton move)`);
+  const onCore = durableCommitOnServerCore ? `; pinned to the servers' core: ${floorText(durableCommitOnServerCore)}` : '';
+  log(`durable commit on ${machine.disk}: ${floorText(durableCommit)}${onCore} (part of every Baton move)`);
 
   const boards = new Boards(settings.users, log);
   const ctx: BenchContext = { settings, boards, peers: PEERS.filter((p) => !settings.peers || settings.peers.has(p.id)), log };

@@ -12,25 +12,25 @@ import { Samples } from './stats';
 
 /** Wraps the running server's command service and store (same instances the websocket path uses). */
 export function timeCommands(server: Pick<BatonServer, 'commands' | 'store'>): WindowFigures {
-  let settle = new Samples();
-  let commit = new Samples();
+  const settle = new Samples();
+  const commit = new Samples();
   let recording = false;
-  const timed = <A extends unknown[], R>(fn: (...args: A) => Promise<R>, into: () => Samples) =>
+  const timed = <A extends unknown[], R>(fn: (...args: A) => Promise<R>, into: Samples) =>
     async (...args: A): Promise<R> => {
       const t = performance.now();
       try {
         return await fn(...args);
       } finally {
-        if (recording) into().push(performance.now() - t);
+        if (recording) into.push(performance.now() - t);
       }
     };
   const { commands, store } = server;
-  commands.settle = timed(commands.settle.bind(commands), () => settle);
-  store.commitCommands = timed(store.commitCommands.bind(store), () => commit);
+  commands.settle = timed(commands.settle.bind(commands), settle);
+  store.commitCommands = timed(store.commitCommands.bind(store), commit);
   return {
     begin: () => {
-      settle = new Samples();
-      commit = new Samples();
+      settle.clear();
+      commit.clear();
       recording = true;
     },
     end: () => {

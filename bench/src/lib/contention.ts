@@ -44,9 +44,14 @@ class TreeTicks {
     for (const name of readdirSync('/proc')) {
       if (/^\d+$/.test(name)) live.add(Number(name));
     }
-    for (const pid of this.known.keys()) if (!live.has(pid)) this.known.delete(pid);
+    for (const [pid, key] of this.known) {
+      if (live.has(pid)) continue;
+      // Gone: its ticks are in the total, and its key (pid:starttime) never comes back.
+      this.known.delete(pid);
+      if (key !== null) this.seen.delete(key);
+    }
     for (const pid of live) {
-      if (this.known.get(pid) === null || !this.isOurs(pid)) continue;
+      if (!this.isOurs(pid)) continue;
       const stat = readStat(pid);
       if (!stat) continue;
       if (stat.key !== this.known.get(pid)) {

@@ -19,6 +19,9 @@ export interface DiskFloor {
 
 const WARMUP = 10;
 
+/** `p50 … ms, p99 … ms`, as the log and the Machine table print a floor. */
+export const floorText = (floor: DiskFloor): string => `p50 ${floor.p50.toFixed(2)} ms, p99 ${floor.p99.toFixed(2)} ms`;
+
 export async function measureDiskFloor(commits = 200, gapMs = 40): Promise<DiskFloor> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'baton-bench-disk-'));
   const db = new Database(path.join(dir, 'floor.db'));

@@ -3,7 +3,7 @@ import type { ScenarioResult } from '../context';
 import type { Settings } from '../settings';
 import type { SeedReport } from './batonSeed';
 import { CONTENTION_INTERVAL_S, type Contention } from './contention';
-import type { DiskFloor } from './diskFloor';
+import { floorText, type DiskFloor } from './diskFloor';
 import type { Machine } from './machine';
 import { renderMarkdown } from './table';
 
@@ -18,7 +18,7 @@ export interface DocumentInput {
 }
 
 const onServerCore = (floor: DiskFloor | undefined) =>
-  floor ? `; from a process pinned to the servers' core, as Baton commits: p50 ${floor.p50.toFixed(2)} ms, p99 ${floor.p99.toFixed(2)} ms` : '';
+  floor ? `; from a process pinned to the servers' core, as Baton commits: ${floorText(floor)}` : '';
 
 export function renderDocument({ machine, pinned, settings, results, durationS, seeds, contention }: DocumentInput): string {
   const verdicts = results.flatMap((r) => r.verdicts);
@@ -37,7 +37,7 @@ export function renderDocument({ machine, pinned, settings, results, durationS, 
     `| OS | ${machine.os} |`,
     `| disk (data dirs) | ${machine.disk} |`,
     ...(machine.durableCommit
-      ? [`| durable commit on that disk | p50 ${machine.durableCommit.p50.toFixed(2)} ms, p99 ${machine.durableCommit.p99.toFixed(2)} ms${onServerCore(machine.durableCommitOnServerCore)} (SQLite WAL, synchronous=FULL, ${machine.durableCommit.commits} small commits ${machine.durableCommit.gapMs} ms apart): part of every Baton move, of no other peer's |`]
+      ? [`| durable commit on that disk | ${floorText(machine.durableCommit)}${onServerCore(machine.durableCommitOnServerCore)} (SQLite WAL, synchronous=FULL, ${machine.durableCommit.commits} small commits ${machine.durableCommit.gapMs} ms apart): part of every Baton move, of no other peer's |`]
       : []),
     `| Node | ${machine.node} |`,
     `| date | ${machine.date} |`,

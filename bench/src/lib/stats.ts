@@ -23,6 +23,12 @@ export class Samples {
     this.sorted = null;
   }
 
+  /** Forgets every sample (keeps the storage). */
+  clear(): void {
+    this.size = 0;
+    this.sorted = null;
+  }
+
   get count(): number {
     return this.size;
   }
