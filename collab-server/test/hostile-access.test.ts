@@ -1,22 +1,23 @@
 // Hostile clients: Replays, roles and ownership, awareness identity and who may connect.
-import { asBoardId, asUserId, userColor } from '@baton/shared-types';
+import { asBoardId, asUserId, cardDocName, userColor } from '@baton/shared-types';
 import { SignJWT } from 'jose';
 import * as encoding from 'lib0/encoding';
 import { randomUUID } from 'node:crypto';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { hashPassword } from '../src/auth/passwords';
 import { FakeClock } from '../src/clock';
-import { cardOf, connectClient, type TestClient } from './support/client';
+import { cardOf, connectClient, waitFor, type TestClient } from './support/client';
+import { connectDoc, type DocClient } from './support/docClient';
 import { login } from './support/http';
-import { awarenessFrame } from './support/raw';
+import { awarenessFrame, openRaw, type RawClient } from './support/raw';
 import { refusalReason } from './support/refusal';
 import { type TestServer } from './support/server';
 
 import { DOC, expectRefusal, useHostileFixture, withTimeout } from './support/hostileFixture';
 
 const f = useHostileFixture();
-const { fingerprint, rawMember, connect } = f;
+const { fingerprint, rawMember, connect, track } = f;
 let server: TestServer;
 let manager: TestClient;
 let sales: TestClient;
@@ -150,31 +151,46 @@ describe('roles and ownership', () => {
 // --- presence --------------------------------------------------------------------------------
 
 describe('awareness', () => {
+  /** Awareness lives on card documents (carets in the handoff pack); a board carries none (ADR 0009). */
+  async function onPack(): Promise<{ pack: string; salesPack: DocClient; managerPack: DocClient; attacker: RawClient }> {
+    const pack = cardDocName('pack', cardOf(sales, 'sales', 'lead').id);
+    const salesPack = await connectDoc(server.url, await login(server.url, 'sales'), pack);
+    const managerPack = await connectDoc(server.url, await login(server.url, 'manager'), pack);
+    opened.push(salesPack, managerPack);
+    // Another rep may read the pack, not write it: a read-only connection may still announce itself.
+    const attacker = track(await openRaw(server.url));
+    expect(await attacker.authenticate(pack, await login(server.url, 'sales2'))).toEqual({ ok: true, scope: 'readonly' });
+    return { pack, salesPack, managerPack, attacker };
+  }
+  const opened: DocClient[] = [];
+  afterAll(() => opened.forEach((c) => c.close()));
+  const statesOf = (c: DocClient) => c.provider.awareness?.getStates();
+
   it('shows others the authenticated identity, whatever name a client claims', async () => {
+    const { pack, salesPack, managerPack, attacker } = await onPack();
     const identity = { id: 'sales', name: 'Li Wei', color: userColor('sales'), role: 'sales' };
-    sales.provider.setAwarenessField('user', { name: 'CEO', id: 'admin', role: 'admin' });
-    await manager.waitFor(() => JSON.stringify(manager.provider.awareness?.getStates().get(sales.doc.clientID)?.user) === JSON.stringify(identity));
+    salesPack.provider.setAwarenessField('user', { name: 'CEO', id: 'admin', role: 'admin' });
+    await waitFor(() => JSON.stringify(statesOf(managerPack)?.get(salesPack.doc.clientID)?.user) === JSON.stringify(identity));
 
     // The same claim hand-built on a raw socket.
-    const { raw } = await rawMember('sales2');
     const fake = new Y.Doc();
     const e = encoding.createEncoder();
     encoding.writeVarUint(e, 1); // one client
     encoding.writeVarUint(e, fake.clientID);
     encoding.writeVarUint(e, 1); // clock
     encoding.writeVarString(e, JSON.stringify({ user: { name: 'CEO', id: 'admin', role: 'admin' }, cursor: null }));
-    raw.send(awarenessFrame(DOC, encoding.toUint8Array(e)));
-    const seen = await manager.waitFor(() => manager.provider.awareness?.getStates().get(fake.clientID));
+    attacker.send(awarenessFrame(pack, encoding.toUint8Array(e)));
+    const seen = await waitFor(() => statesOf(managerPack)?.get(fake.clientID));
     expect(seen.user).toEqual({ id: 'sales2', name: 'Emma Carter', color: userColor('sales2'), role: 'sales' });
   });
 
   it('does not let one client overwrite the presence entry of another client', async () => {
-    const victim = sales.doc.clientID;
-    sales.provider.setAwarenessField('cursor', 'card-1');
-    await manager.waitFor(() => manager.provider.awareness?.getStates().get(victim)?.cursor === 'card-1');
-    const victimClock = sales.provider.awareness?.meta.get(victim)?.clock ?? 0;
+    const { pack, salesPack, managerPack, attacker } = await onPack();
+    const victim = salesPack.doc.clientID;
+    salesPack.provider.setAwarenessField('cursor', 'card-1');
+    await waitFor(() => statesOf(managerPack)?.get(victim)?.cursor === 'card-1');
+    const victimClock = salesPack.provider.awareness?.meta.get(victim)?.clock ?? 0;
 
-    const { raw } = await rawMember('sales2');
     const own = new Y.Doc().clientID;
     const e = encoding.createEncoder();
     encoding.writeVarUint(e, 2);
@@ -186,12 +202,30 @@ describe('awareness', () => {
       encoding.writeVarUint(e, victimClock + 100);
       encoding.writeVarString(e, JSON.stringify(state));
     }
-    raw.send(awarenessFrame(DOC, encoding.toUint8Array(e)));
+    attacker.send(awarenessFrame(pack, encoding.toUint8Array(e)));
     // The attacker's own entry arrives, so the update was handled...
-    await manager.waitFor(() => manager.provider.awareness?.getStates().get(own)?.cursor === 'marker');
+    await waitFor(() => statesOf(managerPack)?.get(own)?.cursor === 'marker');
     // ...but the victim's entry is untouched, for others and for the victim itself.
-    expect(manager.provider.awareness?.getStates().get(victim)).toMatchObject({ cursor: 'card-1', user: { id: 'sales' } });
-    expect(sales.provider.awareness?.getLocalState()?.cursor).toBe('card-1');
+    expect(statesOf(managerPack)?.get(victim)).toMatchObject({ cursor: 'card-1', user: { id: 'sales' } });
+    expect(salesPack.provider.awareness?.getLocalState()?.cursor).toBe('card-1');
+  });
+
+  it('on a board reaches no one, whoever it claims to be', async () => {
+    const { raw } = await rawMember('sales2');
+    const e = encoding.createEncoder();
+    encoding.writeVarUint(e, 1);
+    encoding.writeVarUint(e, new Y.Doc().clientID);
+    encoding.writeVarUint(e, 1);
+    encoding.writeVarString(e, JSON.stringify({ user: { name: 'CEO', id: 'admin', role: 'admin' } }));
+    raw.send(awarenessFrame(DOC, encoding.toUint8Array(e)));
+    // A command on the same socket after it: once its change is at the manager, the announcement was handled.
+    const card = cardOf(manager, 'sales2', 'lead');
+    const answer = await raw.command(DOC, JSON.stringify({ id: randomUUID(), type: 'updateCard', cardId: card.id, fields: { nextStep: 'After the claim' } }));
+    expect(answer.type).toBe('ack');
+    await manager.waitFor(() => manager.card(card.id)?.nextStep === 'After the claim');
+    await new Promise((r) => setTimeout(r, 100));
+    expect(manager.provider.awareness?.getStates().size ?? 0).toBeLessThanOrEqual(1); // its own state only
+    expect(server.hocuspocus.documents.get(DOC)?.awareness.getStates().size).toBe(0);
   });
 });
 

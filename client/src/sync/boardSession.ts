@@ -240,6 +240,9 @@ export class BoardSession {
       // Each provider gets its own address (name + session id) on the shared socket, so a
       // provider re-opened for the same document never mistakes the old one's close echo for its own.
       sessionAwareness: true,
+      // Who is on the board comes from the server's `presence` list; board documents carry no
+      // awareness (ADR 0009), so the provider neither keeps nor renews a state of its own.
+      awareness: null,
     });
     this.provider = provider;
     // Only the server writes the board: the provider never has a change of ours to send, and

@@ -5,8 +5,7 @@ export interface DocumentRegistry {
   /**
    * Runs `apply` (one Yjs transaction on the document) so that its update goes to the
    * document's connections as it is made, not at the end of the event-loop turn: a command's
-   * answer never reaches its sender before its effect, and the awareness changes a board holds
-   * back (see awarenessPace) do not go out with every command.
+   * answer never reaches its sender before its effect, and its change waits for nothing else.
    */
   sendAsApplied<T>(documentName: string, apply: () => T): T;
   /** How many websocket connections the document has in this process (0 when not loaded). */

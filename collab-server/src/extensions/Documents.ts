@@ -11,7 +11,6 @@ import type {
 } from '@hocuspocus/server';
 import type { DocAccess } from '../boards/docAccess';
 import type { DocumentRegistry } from '../boards/DocumentRegistry';
-import { paceBoardAwareness } from '../boards/awarenessPace';
 import { loadBoardDocument } from '../boards/loadBoard';
 import { loadCardDocument } from '../boards/loadCardDoc';
 import { DocumentPersister } from '../boards/persister';
@@ -36,7 +35,6 @@ export class Documents implements Extension, DocumentRegistry {
   private readonly persisters = new Map<string, DocumentPersister>();
   private readonly epochs = new Map<string, string>();
   private readonly loaded = new Map<string, Document>();
-  private readonly unpace = new Map<string, () => void>();
   private stopped = false;
 
   constructor(
@@ -67,7 +65,6 @@ export class Documents implements Extension, DocumentRegistry {
     });
     this.persisters.set(documentName, persister.attach());
     this.loaded.set(documentName, document);
-    if (parseDocName(documentName)?.kind === 'board') this.unpace.set(documentName, paceBoardAwareness(document));
     this.hooks.loaded?.(documentName, document);
   }
 
@@ -94,8 +91,6 @@ export class Documents implements Extension, DocumentRegistry {
     this.persisters.get(documentName)?.detach();
     this.persisters.delete(documentName);
     this.loaded.delete(documentName);
-    this.unpace.get(documentName)?.();
-    this.unpace.delete(documentName);
     this.epochs.delete(documentName);
     this.hooks.unloaded?.(documentName);
   }
@@ -112,7 +107,7 @@ export class Documents implements Extension, DocumentRegistry {
     const document = this.loaded.get(documentName);
     if (!document) return apply();
     // With no flush delay Hocuspocus sends an update to every connection in its `update`
-    // event, and leaves the awareness changes it is holding where they are.
+    // event, instead of gathering the changes of this event-loop turn first.
     const delay = document.flushDelay;
     document.flushDelay = false;
     try {

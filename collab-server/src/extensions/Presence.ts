@@ -1,4 +1,4 @@
-import { userColor, type PresenceUser, type ServerMessage } from '@baton/shared-types';
+import { parseDocName, userColor, type PresenceUser, type ServerMessage } from '@baton/shared-types';
 import { readMeta } from '@baton/shared-types/ydoc';
 import type {
   beforeHandleAwarenessPayload,
@@ -21,9 +21,12 @@ function ownedByAnother(document: Document, connection: unknown, userId: string,
 
 /**
  * Who is on a board, from authenticated connections only: the server sends the list on
- * every join and leave, and rewrites the `user` field of every awareness state to the
- * authenticated identity, so nobody can appear under someone else's name; awareness entries
- * announced by another person's connection are dropped, so nobody can overwrite someone else's entry.
+ * every join and leave. Board documents carry no awareness at all (ADR 0009): nothing on a
+ * board reads it, so a state announced there is dropped on arrival and goes to no one.
+ * On card documents (carets in the handoff pack and plan), the `user` field of every awareness
+ * state is rewritten to the authenticated identity, so nobody can appear under someone else's
+ * name; awareness entries announced by another person's connection are dropped, so nobody can
+ * overwrite someone else's entry.
  */
 export class Presence implements Extension {
   readonly extensionName = 'baton-presence';
@@ -52,6 +55,11 @@ export class Presence implements Extension {
   }
 
   async beforeHandleAwareness({ states, connection, document }: beforeHandleAwarenessPayload): Promise<void> {
+    if (parseDocName(document.name)?.kind === 'board') {
+      // An empty update changes nothing, so Hocuspocus has nothing to send on.
+      states.clear();
+      return;
+    }
     const ctx = connectionContext(connection?.context);
     if (!ctx) return;
     const identity = { id: ctx.user.id, name: ctx.user.displayName, color: userColor(ctx.user.id), role: ctx.role };
