@@ -2,40 +2,86 @@
  * Where a Baton move's time goes on the server, measured inside the Baton process during the
  * fan-out windows: how long each command takes from the moment its handler receives it until
  * its change has gone out to every connection (`CommandService.settle`: decided, committed,
- * applied, broadcast, appended to the update log), and how long of that is the durable commit
- * (`Store.commitCommands`: one SQLite transaction and its fsync). The other peers have no such
- * step: their server relays the client's write as it arrives.
+ * applied, broadcast, appended to the update log); how long of that passes before the change
+ * starts going out (parse, checks, decision, durable commit, the Yjs transaction) and how long
+ * sending it to every connection takes (Hocuspocus's `broadcastUpdate`, which every peer does in
+ * its own way); and how long the durable commit is (`Store.commitCommands`: one SQLite
+ * transaction and its fsync). The other peers have no such steps: their server relays the
+ * client's write as it arrives.
  */
 import type { BatonServer } from '@baton/collab-server';
 import type { WindowFigures } from './agent';
 import { Samples } from './stats';
 
-/** Wraps the running server's command service and store (same instances the websocket path uses). */
-export function timeCommands(server: Pick<BatonServer, 'commands' | 'store'>): WindowFigures {
+type Broadcasting = { broadcastUpdate(update: Uint8Array): unknown };
+
+/** Wraps the running server's command service and store (same instances the websocket path uses), and its loaded documents' broadcasts. */
+export function timeCommands(server: Pick<BatonServer, 'commands' | 'store' | 'hocuspocus'>): WindowFigures {
   const settle = new Samples();
   const commit = new Samples();
+  const untilOut = new Samples();
+  const broadcast = new Samples();
+  /** When each command whose change has not gone out yet arrived (a batch's changes go out in one broadcast). */
+  const waiting = new Set<number>();
   let recording = false;
-  const timed = <A extends unknown[], R>(fn: (...args: A) => Promise<R>, into: Samples) =>
+  const timed = <A extends unknown[], R>(fn: (...args: A) => Promise<R>, into: Samples, track = false) =>
     async (...args: A): Promise<R> => {
       const t = performance.now();
+      if (track) waiting.add(t);
       try {
         return await fn(...args);
       } finally {
+        waiting.delete(t);
         if (recording) into.push(performance.now() - t);
       }
     };
   const { commands, store } = server;
-  commands.settle = timed(commands.settle.bind(commands), settle);
+  commands.settle = timed(commands.settle.bind(commands), settle, true);
   store.commitCommands = timed(store.commitCommands.bind(store), commit);
+
+  const wrapped = new WeakSet<object>();
+  /** Documents load when their first client joins, so each window wraps the ones loaded by then. */
+  const wrapBroadcasts = () => {
+    for (const document of server.hocuspocus.documents.values()) {
+      if (wrapped.has(document)) continue;
+      wrapped.add(document);
+      const target = document as unknown as Broadcasting;
+      const send = target.broadcastUpdate.bind(document);
+      target.broadcastUpdate = (update) => {
+        const t = performance.now();
+        try {
+          return send(update);
+        } finally {
+          if (recording && waiting.size > 0) {
+            broadcast.push(performance.now() - t);
+            for (const arrived of waiting) untilOut.push(t - arrived);
+          }
+          waiting.clear();
+        }
+      };
+    }
+  };
+
   return {
     begin: () => {
-      settle.clear();
-      commit.clear();
+      wrapBroadcasts();
+      for (const s of [settle, commit, untilOut, broadcast]) s.clear();
       recording = true;
     },
     end: () => {
       recording = false;
-      return { commands: { commands: settle.count, p50: settle.p(50), p99: settle.p(99), commitP50: commit.p(50), commitP99: commit.p(99) } };
+      return {
+        commands: {
+          commands: settle.count,
+          p50: settle.p(50),
+          p99: settle.p(99),
+          commitP50: commit.p(50),
+          commitP99: commit.p(99),
+          untilOutP50: untilOut.p(50),
+          untilOutP99: untilOut.p(99),
+          broadcastP50: broadcast.p(50),
+        },
+      };
     },
   };
 }

@@ -21,6 +21,11 @@ export interface CommandTimes {
   /** The durable commit (transaction + fsync) inside it. */
   commitP50: number;
   commitP99: number;
+  /** Handler receives the command → its change starts going out to the connections. */
+  untilOutP50: number;
+  untilOutP99: number;
+  /** Sending one change to every connection. */
+  broadcastP50: number;
 }
 
 /** What a server process reports about a measuring window (see agent.ts). */

@@ -10,7 +10,7 @@ import { assignCards } from '../lib/board';
 import { Mirror } from '../lib/clients/mirror';
 import { collectGarbage, sleep, until } from '../lib/cpu';
 import { Fleet } from '../lib/fleet';
-import type { ServerWindow } from '../lib/ipc';
+import type { CommandTimes, ServerWindow } from '../lib/ipc';
 import { loadGenWindow, type LoadGenWindow } from '../lib/loadgen';
 import { startPeer, type PeerId } from '../lib/peers';
 import { atMost, cell, guard, median, verdict } from '../lib/report';
@@ -29,8 +29,18 @@ interface Run {
   deliveredPct: number;
   rejected: number;
   /** Baton only (NaN for the others): its commands on the server, and the durable commit in them. */
-  command: { p50: number; p99: number; commitP50: number; commitP99: number };
+  command: Omit<CommandTimes, 'commands'>;
 }
+
+const NO_COMMAND_TIMES: Omit<CommandTimes, 'commands'> = {
+  p50: Number.NaN,
+  p99: Number.NaN,
+  commitP50: Number.NaN,
+  commitP99: Number.NaN,
+  untilOutP50: Number.NaN,
+  untilOutP99: Number.NaN,
+  broadcastP50: Number.NaN,
+};
 
 interface Idle {
   serverCpuPct: number;
@@ -84,7 +94,14 @@ export async function fanout(ctx: BenchContext): Promise<ScenarioResult> {
         moves.start();
         await sleep(s.warmupMs);
         const windows: Array<{ id: number; server: ServerWindow; client: LoadGenWindow; t0: number; t1: number }> = [];
-        for (let r = 0; r < ctx.settings.runs; r++) {
+        for (let r = 0; r < s.runs; r++) {
+          // The load generator collects its garbage between windows, not in one: its pauses would
+          // delay every peer's arrivals alike, but whichever moves happen to be in flight. Moves
+          // sent meanwhile are not counted.
+          tracker.window = -1;
+          await sleep(300);
+          collectGarbage();
+          await sleep(200);
           const id = n * 100 + r;
           const end = loadGenWindow({ collect: false });
           const t0 = performance.now();
@@ -112,7 +129,7 @@ export async function fanout(ctx: BenchContext): Promise<ScenarioResult> {
               cpuPer1000: delivered > 0 ? (w.server.cpuMs / delivered) * 1000 : Number.NaN,
               deliveredPct: st.expected > 0 ? (st.delivered / st.expected) * 100 : Number.NaN,
               rejected: st.rejected,
-              command: w.server.commands ?? { p50: Number.NaN, p99: Number.NaN, commitP50: Number.NaN, commitP99: Number.NaN },
+              command: w.server.commands ?? NO_COMMAND_TIMES,
             };
           }),
         );
@@ -147,8 +164,11 @@ function report(ctx: BenchContext, results: Map<PeerId, PeerResult>, failures: s
     const baton = (label: string, pick: (r: Run) => number) => rows.push([String(n), label, ...peers.map((p) => (p.id === 'baton' ? cell(get(p.id, n, pick), 'ms') : '—')), '', '']);
     baton('Baton command on the server p50', (r) => r.command.p50);
     baton('Baton command on the server p99', (r) => r.command.p99);
-    baton('… of which durable commit p50', (r) => r.command.commitP50);
-    baton('… of which durable commit p99', (r) => r.command.commitP99);
+    baton('… until its change starts going out p50', (r) => r.command.untilOutP50);
+    baton('… until its change starts going out p99', (r) => r.command.untilOutP99);
+    baton('…… of which durable commit p50', (r) => r.command.commitP50);
+    baton('…… of which durable commit p99', (r) => r.command.commitP99);
+    baton('… sending the change to every connection p50', (r) => r.command.broadcastP50);
     rows.push([String(n), 'delivered', ...peers.map((p) => cell(get(p.id, n, (r) => r.deliveredPct), '%', 1)), '', '']);
     rows.push([String(n), 'server CPU', ...peers.map((p) => cell(get(p.id, n, (r) => r.serverCpuPct), '%', 0)), '', '']);
     rows.push([String(n), 'server loop delay max', ...peers.map((p) => cell(get(p.id, n, (r) => r.serverEldMax), 'ms')), '', '']);
@@ -161,10 +181,11 @@ function report(ctx: BenchContext, results: Map<PeerId, PeerResult>, failures: s
     columns: ['clients', 'figure', ...peers.map((p) => p.label), 'target', 'Baton'],
     rows,
     notes: [
-      `median (min–max) over ${ctx.settings.runs} run(s) of ${s.windowMs / 1000} s after ${s.warmupMs / 1000} s warm-up; percentiles pool all (move, receiver) pairs of a run.`,
+      `median (min–max) over ${s.runs} run(s) of ${s.windowMs / 1000} s after ${s.warmupMs / 1000} s warm-up, the load generator's garbage collected before each; percentiles pool all (move, receiver) pairs of a run.`,
       'delivered = share of expected (move, receiver) arrivals seen; load-gen CPU near 100% or a large load-gen loop delay would mean the load generator, not the server, limits the figures.',
       'Baton movers send a moveCard command (the server validates, commits to SQLite with fsync, applies; the fsync alone is the "durable commit on that disk" of the Machine table); the other peers receive a direct Yjs write of the same fields and keep it in memory (Hocuspocus stores it 2–10 s later).',
-      'Baton command on the server: measured in Baton\'s process, from its handler receiving a command until the change has gone out to every connection and is appended to the update log (decide, durable commit, apply, broadcast to all). The durable commit is the SQLite transaction with its fsync, which every Baton move waits for before anyone sees it; the other peers relay the write as it arrives.',
+      'presence: every client announces itself and renews its awareness state every 15–18 s as y-protocols does. The other peers send each renewal to every client; Baton drops awareness on a board (nothing there reads it) and sends its own list of who is there on each join and leave (ADR 0009), so its windows carry no presence traffic.',
+      'Baton command on the server: measured in Baton\'s process, from its handler receiving a command until the change has gone out to every connection and is appended to the update log. Until its change starts going out: parse, checks, decision, durable commit and the Yjs transaction, all Baton\'s own work; the durable commit is the SQLite transaction with its fsync, which every Baton move waits for before anyone sees it. Sending the change to every connection is the part every peer does (the other peers relay the write as it arrives).',
       ...failures,
     ],
   };
@@ -182,7 +203,7 @@ function report(ctx: BenchContext, results: Map<PeerId, PeerResult>, failures: s
     rows: cpuRows,
     notes: [
       'CPU = user+system time of the server process (all threads) over the fan-out windows, divided by the (move, receiver) arrivals in the same windows; it includes the presence traffic.',
-      `idle: ${s.idleMs / 1000} s with no moves; every client renews its awareness state every 15–18 s as y-protocols does, and each renewal goes to every client.`,
+      `idle: ${s.idleMs / 1000} s with no moves; every client renews its awareness state every 15–18 s as y-protocols does, and each renewal goes to every client, except on Baton (ADR 0009: nothing on a board reads awareness, so it goes to no one).`,
     ],
   };
   return { tables: [fanTable, cpuTable], verdicts };
