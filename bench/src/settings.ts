@@ -4,7 +4,8 @@
  * scenarios, `BENCH_PEERS=baton,yws` peers, `BENCH_RUNS` the number of measured runs,
  * `BENCH_RESEED=1` re-seeds the cached Baton boards. Only a complete full run writes
  * docs/benchmarks.md; the others write bench/results/{quick,partial}.md. `BENCH_COUNTS=50,200` picks
- * the fan-out client counts; `BENCH_TRACE=1` passes the servers' stderr through.
+ * the fan-out client counts, `BENCH_ROUNDS` how many rounds the fan-out's peers run in (full run: 2);
+ * `BENCH_TRACE=1` passes the servers' stderr through.
  */
 export interface Settings {
   quick: boolean;
@@ -14,7 +15,7 @@ export interface Settings {
   /** Runs before the measured ones whose figures are thrown away (process starts, storms, browser contexts). */
   warmupRuns: number;
   users: number;
-  fanout: { cards: number; counts: number[]; runs: number; moverShare: number; periodMs: number; warmupMs: number; windowMs: number; idleMs: number; cpuAt: number; idleAt: number };
+  fanout: { cards: number; counts: number[]; runs: number; rounds: number; moverShare: number; periodMs: number; warmupMs: number; windowMs: number; idleMs: number; cpuAt: number; idleAt: number };
   storm: { cards: number; clients: number; spreadMs: number };
   memory: { sizes: number[]; clients: number; bigCycles: number };
   load: { sizes: number[]; herd: number; herdCards: number; herdRuns: number };
@@ -39,7 +40,9 @@ export function readSettings(env: NodeJS.ProcessEnv): Settings {
       cards: 1000,
       counts: env.BENCH_COUNTS ? env.BENCH_COUNTS.split(',').map(Number) : quick ? [50] : [50, 200, 500],
       // A window's p99 at 50 clients rests on its slowest one or two moves, so the median needs more of them than the other scenarios do.
-      runs: Number(env.BENCH_RUNS ?? (quick ? 1 : 5)),
+      runs: Number(env.BENCH_RUNS ?? (quick ? 1 : 6)),
+      // Each peer runs in rounds, the order reversed every round (see fanout.ts): the machine's speed drifts over minutes.
+      rounds: quick ? 1 : Number(env.BENCH_ROUNDS ?? 2),
       moverShare: 0.1,
       periodMs: 2000,
       warmupMs: quick ? 1500 : 2000,

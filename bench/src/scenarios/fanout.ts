@@ -12,7 +12,8 @@ import { collectGarbage, sleep, until } from '../lib/cpu';
 import { Fleet } from '../lib/fleet';
 import type { CommandTimes, ServerWindow } from '../lib/ipc';
 import { loadGenWindow, type LoadGenWindow } from '../lib/loadgen';
-import { startPeer, type PeerId } from '../lib/peers';
+import { startPeer, type PeerId, type PeerSpec } from '../lib/peers';
+import type { PreparedBoard } from '../lib/prepare';
 import { atMost, cell, guard, median, verdict } from '../lib/report';
 import type { Table } from '../lib/table';
 import { NonceTracker } from '../lib/tracker';
@@ -68,80 +69,95 @@ export async function fanout(ctx: BenchContext): Promise<ScenarioResult> {
   const prepared = await ctx.boards.get(s.cards);
   const results = new Map<PeerId, PeerResult>();
   const failures: string[] = [];
-
-  for (const spec of ctx.peers) await guard(ctx.log, failures, spec.label, async () => {
-    const peer = await startPeer(spec, prepared, ctx.boards);
-    const call = <T>(op: string) => peer.proc.call<T>(op);
-    let fleet: Fleet | null = null;
-    const tracker = new NonceTracker(() => fleet?.size ?? 0);
-    fleet = new Fleet(peer.target, tracker, true);
-    const mirror = spec.id === 'baton' ? null : new Mirror(prepared.update);
-    const stages = initialStages(prepared.board);
-    const result: PeerResult = { byCount: new Map(), idle: null, syncMs: [] };
-    results.set(spec.id, result);
-    try {
-      for (const n of s.counts) {
-        ctx.log(`  ${spec.label}: ${n} clients`);
-        result.syncMs.push(...(await fleet.grow(n)));
-        await sleep(1000);
-        if (n === s.idleAt) result.idle = await idleWindow(call, s.idleMs);
-
-        const movers = Math.max(1, Math.round(n * s.moverShare));
-        const writers = makeWriters(fleet.clients.slice(0, movers), prepared.board, assignCards(prepared.board, movers), stages, tracker, mirror);
-        const moves = new PeriodicMoves(writers, s.periodMs);
-        tracker.window = -1;
-        collectGarbage();
-        moves.start();
-        await sleep(s.warmupMs);
-        const windows: Array<{ id: number; server: ServerWindow; client: LoadGenWindow; t0: number; t1: number }> = [];
-        for (let r = 0; r < s.runs; r++) {
-          // The load generator collects its garbage between windows, not in one: its pauses would
-          // delay every peer's arrivals alike, but whichever moves happen to be in flight. Moves
-          // sent meanwhile are not counted.
-          tracker.window = -1;
-          await sleep(300);
-          collectGarbage();
-          await sleep(200);
-          const id = n * 100 + r;
-          const end = loadGenWindow({ collect: false });
-          const t0 = performance.now();
-          tracker.window = id;
-          await call('window.begin');
-          await sleep(s.windowMs);
-          const server = await call<ServerWindow>('window.end');
-          windows.push({ id, server, client: end(), t0, t1: performance.now() });
-        }
-        tracker.window = -2;
-        moves.stop();
-        await until(() => windows.every((w) => tracker.missing(w.id) <= 0), 10_000);
-        result.byCount.set(
-          n,
-          windows.map((w) => {
-            const st = tracker.windowStats(w.id);
-            const delivered = tracker.deliveredBetween(w.t0, w.t1);
-            return {
-              p50: st.latency.p(50),
-              p99: st.latency.p(99),
-              clientCpu: w.client.cpuPct,
-              clientEld: w.client.eldP99,
-              serverCpuPct: (w.server.cpuMs / w.server.wallMs) * 100,
-              serverEldMax: w.server.eld.max,
-              cpuPer1000: delivered > 0 ? (w.server.cpuMs / delivered) * 1000 : Number.NaN,
-              deliveredPct: st.expected > 0 ? (st.delivered / st.expected) * 100 : Number.NaN,
-              rejected: st.rejected,
-              command: w.server.commands ?? NO_COMMAND_TIMES,
-            };
-          }),
-        );
-        await sleep(500);
+  // The peers run one after another, and this machine's speed drifts over minutes (in two runs
+  // 40 minutes apart the raw floor's p50 at 500 clients was 5.2 and 10.8 ms). So each peer runs
+  // in rounds, the order reversed every round: no peer gets only the early or only the late ones.
+  for (let round = 0; round < s.rounds; round++) {
+    const order = round % 2 === 0 ? ctx.peers : [...ctx.peers].reverse();
+    for (const spec of order) {
+      if (failures.some((f) => f.startsWith(`${spec.label} failed`))) continue;
+      let result = results.get(spec.id);
+      if (!result) {
+        result = { byCount: new Map(), idle: null, syncMs: [] };
+        results.set(spec.id, result);
       }
-    } finally {
-      await fleet.close();
-      await peer.proc.stop();
-      mirror?.destroy();
+      const into = result;
+      await guard(ctx.log, failures, spec.label, () => measurePeer(ctx, spec, prepared, into, round));
     }
-  });
+  }
   return report(ctx, results, failures);
+}
+
+/** One round of one peer: a fresh server, clients joining in steps, windows of moves at each count (added to `result`). */
+async function measurePeer(ctx: BenchContext, spec: PeerSpec, prepared: PreparedBoard, result: PeerResult, round: number): Promise<void> {
+  const s = ctx.settings.fanout;
+  const peer = await startPeer(spec, prepared, ctx.boards);
+  const call = <T>(op: string) => peer.proc.call<T>(op);
+  let fleet: Fleet | null = null;
+  const tracker = new NonceTracker(() => fleet?.size ?? 0);
+  fleet = new Fleet(peer.target, tracker, true);
+  const mirror = spec.id === 'baton' ? null : new Mirror(prepared.update);
+  const stages = initialStages(prepared.board);
+  const windowsPerRound = Math.ceil(s.runs / s.rounds);
+  try {
+    for (const n of s.counts) {
+      ctx.log(`  ${spec.label}: ${n} clients${s.rounds > 1 ? ` (round ${round + 1} of ${s.rounds})` : ''}`);
+      result.syncMs.push(...(await fleet.grow(n)));
+      await sleep(1000);
+      if (round === 0 && n === s.idleAt) result.idle = await idleWindow(call, s.idleMs);
+
+      const movers = Math.max(1, Math.round(n * s.moverShare));
+      const writers = makeWriters(fleet.clients.slice(0, movers), prepared.board, assignCards(prepared.board, movers), stages, tracker, mirror);
+      const moves = new PeriodicMoves(writers, s.periodMs);
+      tracker.window = -1;
+      collectGarbage();
+      moves.start();
+      await sleep(s.warmupMs);
+      const windows: Array<{ id: number; server: ServerWindow; client: LoadGenWindow; t0: number; t1: number }> = [];
+      for (let r = 0; r < windowsPerRound; r++) {
+        // The load generator collects its garbage between windows, not in one: its pauses would
+        // delay every peer's arrivals alike, but whichever moves happen to be in flight. Moves
+        // sent meanwhile are not counted.
+        tracker.window = -1;
+        await sleep(300);
+        collectGarbage();
+        await sleep(200);
+        const id = n * 100 + r;
+        const end = loadGenWindow({ collect: false });
+        const t0 = performance.now();
+        tracker.window = id;
+        await call('window.begin');
+        await sleep(s.windowMs);
+        const server = await call<ServerWindow>('window.end');
+        windows.push({ id, server, client: end(), t0, t1: performance.now() });
+      }
+      tracker.window = -2;
+      moves.stop();
+      await until(() => windows.every((w) => tracker.missing(w.id) <= 0), 10_000);
+      const runs = windows.map((w): Run => {
+        const st = tracker.windowStats(w.id);
+        const delivered = tracker.deliveredBetween(w.t0, w.t1);
+        return {
+          p50: st.latency.p(50),
+          p99: st.latency.p(99),
+          clientCpu: w.client.cpuPct,
+          clientEld: w.client.eldP99,
+          serverCpuPct: (w.server.cpuMs / w.server.wallMs) * 100,
+          serverEldMax: w.server.eld.max,
+          cpuPer1000: delivered > 0 ? (w.server.cpuMs / delivered) * 1000 : Number.NaN,
+          deliveredPct: st.expected > 0 ? (st.delivered / st.expected) * 100 : Number.NaN,
+          rejected: st.rejected,
+          command: w.server.commands ?? NO_COMMAND_TIMES,
+        };
+      });
+      result.byCount.set(n, [...(result.byCount.get(n) ?? []), ...runs]);
+      await sleep(500);
+    }
+  } finally {
+    await fleet.close();
+    await peer.proc.stop();
+    mirror?.destroy();
+  }
 }
 
 function report(ctx: BenchContext, results: Map<PeerId, PeerResult>, failures: string[]): ScenarioResult {
@@ -181,7 +197,7 @@ function report(ctx: BenchContext, results: Map<PeerId, PeerResult>, failures: s
     columns: ['clients', 'figure', ...peers.map((p) => p.label), 'target', 'Baton'],
     rows,
     notes: [
-      `median (min–max) over ${s.runs} run(s) of ${s.windowMs / 1000} s after ${s.warmupMs / 1000} s warm-up, the load generator's garbage collected before each; percentiles pool all (move, receiver) pairs of a run.`,
+      `median (min–max) over ${s.rounds * Math.ceil(s.runs / s.rounds)} run(s) of ${s.windowMs / 1000} s after ${s.warmupMs / 1000} s warm-up, the load generator's garbage collected before each${s.rounds > 1 ? `; in ${s.rounds} rounds with a fresh server each, the peers' order reversed every round (${ctx.peers.map((p) => p.label).join(' → ')}, then back)` : ''}; percentiles pool all (move, receiver) pairs of a run.`,
       'delivered = share of expected (move, receiver) arrivals seen; load-gen CPU near 100% or a large load-gen loop delay would mean the load generator, not the server, limits the figures.',
       'Baton movers send a moveCard command (the server validates, commits to SQLite with fsync, applies; the fsync alone is the "durable commit on that disk" of the Machine table); the other peers receive a direct Yjs write of the same fields and keep it in memory (Hocuspocus stores it 2–10 s later).',
       'presence: every client announces itself and renews its awareness state every 15–18 s as y-protocols does. The other peers send each renewal to every client; Baton drops awareness on a board (nothing there reads it) and sends its own list of who is there on each join and leave (ADR 0009), so its windows carry no presence traffic.',
