@@ -21,17 +21,18 @@ export function timeCommands(server: Pick<BatonServer, 'commands' | 'store' | 'h
   const commit = new Samples();
   const untilOut = new Samples();
   const broadcast = new Samples();
-  /** When each command whose change has not gone out yet arrived (a batch's changes go out in one broadcast). */
-  const waiting = new Set<number>();
+  /** The commands whose change has not gone out yet, with when each arrived (a batch's changes go out in one broadcast). */
+  const waiting = new Set<{ at: number }>();
   let recording = false;
   const timed = <A extends unknown[], R>(fn: (...args: A) => Promise<R>, into: Samples, track = false) =>
     async (...args: A): Promise<R> => {
       const t = performance.now();
-      if (track) waiting.add(t);
+      const command = { at: t };
+      if (track) waiting.add(command);
       try {
         return await fn(...args);
       } finally {
-        waiting.delete(t);
+        waiting.delete(command);
         if (recording) into.push(performance.now() - t);
       }
     };
@@ -54,7 +55,7 @@ export function timeCommands(server: Pick<BatonServer, 'commands' | 'store' | 'h
         } finally {
           if (recording && waiting.size > 0) {
             broadcast.push(performance.now() - t);
-            for (const arrived of waiting) untilOut.push(t - arrived);
+            for (const command of waiting) untilOut.push(t - command.at);
           }
           waiting.clear();
         }
