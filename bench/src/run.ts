@@ -6,7 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BenchContext, ScenarioResult } from './context';
-import { BENCH_ROOT, killAllServers, REPO_ROOT, SERVER_CORE } from './lib/child';
+import { BENCH_ROOT, killAllServers, REPO_ROOT } from './lib/child';
 import { CONTENTION_INTERVAL_S, watchContention, type Contention } from './lib/contention';
 import { floorText, measureDiskFloor } from './lib/diskFloor';
 import { describeMachine, pinSelf } from './lib/machine';
@@ -33,17 +33,13 @@ const SCENARIOS: Array<{ ids: number[]; name: string; run: (ctx: BenchContext) =
 
 async function main(): Promise<void> {
   const settings = readSettings(process.env);
-  const durableCommit = await measureDiskFloor();
-  // Measured again where Baton's commits run: in a process pinned to the servers' core. On this
-  // VM the two have differed in some runs (p50 0.59 against 0.95 ms) and matched in others.
-  const durableCommitOnServerCore = pinSelf(SERVER_CORE) ? await measureDiskFloor() : undefined;
-  const machine = { ...describeMachine(), durableCommit, ...(durableCommitOnServerCore ? { durableCommitOnServerCore } : {}) };
+  // What Baton's own commits cost in its process is measured per fan-out window (commandTimes).
+  const machine = { ...describeMachine(), durableCommit: await measureDiskFloor() };
   const pinned = pinSelf(0);
   const started = performance.now();
   const log = (line: string) => console.log(`[${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);
   log(`Baton bench${settings.quick ? ' (BENCH_QUICK)' : ''}: ${machine.cpu}, ${machine.cores} cores, ${machine.ramGiB} GiB, Node ${machine.node}; load generator ${pinned ? 'pinned to core 0, servers to core 1' : 'not pinned (no taskset)'}`);
-  const onCore = durableCommitOnServerCore ? `; pinned to the servers' core: ${floorText(durableCommitOnServerCore)}` : '';
-  log(`durable commit on ${machine.disk}: ${floorText(durableCommit)}${onCore} (part of every Baton move)`);
+  log(`durable commit on ${machine.disk}: ${floorText(machine.durableCommit)} (part of every Baton move)`);
 
   const boards = new Boards(settings.users, log);
   const ctx: BenchContext = { settings, boards, peers: PEERS.filter((p) => !settings.peers || settings.peers.has(p.id)), log };

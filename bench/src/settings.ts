@@ -15,7 +15,7 @@ export interface Settings {
   /** Runs before the measured ones whose figures are thrown away (process starts, storms, browser contexts). */
   warmupRuns: number;
   users: number;
-  fanout: { cards: number; counts: number[]; runs: number; rounds: number; moverShare: number; periodMs: number; warmupMs: number; windowMs: number; idleMs: number; cpuAt: number; idleAt: number };
+  fanout: { cards: number; counts: number[]; rounds: number; windowsPerRound: number; moverShare: number; periodMs: number; warmupMs: number; windowMs: number; idleMs: number; cpuAt: number; idleAt: number };
   storm: { cards: number; clients: number; spreadMs: number };
   memory: { sizes: number[]; clients: number; bigCycles: number };
   load: { sizes: number[]; herd: number; herdCards: number; herdRuns: number };
@@ -29,6 +29,7 @@ export function readSettings(env: NodeJS.ProcessEnv): Settings {
   const quick = env.BENCH_QUICK === '1';
   const only = list(env.BENCH_ONLY);
   const big = quick ? 1000 : 10_000;
+  const fanoutRounds = quick ? 1 : Number(env.BENCH_ROUNDS ?? 2);
   return {
     quick,
     only: only ? new Set([...only].map(Number)) : null,
@@ -39,10 +40,10 @@ export function readSettings(env: NodeJS.ProcessEnv): Settings {
     fanout: {
       cards: 1000,
       counts: env.BENCH_COUNTS ? env.BENCH_COUNTS.split(',').map(Number) : quick ? [50] : [50, 200, 500],
-      // A window's p99 at 50 clients rests on its slowest one or two moves, so the median needs more of them than the other scenarios do.
-      runs: Number(env.BENCH_RUNS ?? (quick ? 1 : 6)),
       // Each peer runs in rounds, the order reversed every round (see fanout.ts): the machine's speed drifts over minutes.
-      rounds: quick ? 1 : Number(env.BENCH_ROUNDS ?? 2),
+      rounds: fanoutRounds,
+      // A window's p99 at 50 clients rests on its slowest one or two moves, so the median needs more of them (6) than the other scenarios do.
+      windowsPerRound: Math.ceil(Number(env.BENCH_RUNS ?? (quick ? 1 : 6)) / fanoutRounds),
       moverShare: 0.1,
       periodMs: 2000,
       warmupMs: quick ? 1500 : 2000,

@@ -2,11 +2,10 @@ import { ACKS_IN_UPDATES, boardDocName, type Card } from '@baton/shared-types';
 import { cardCommandId, cardsMap, readCards } from '@baton/shared-types/ydoc';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import { connectClient, waitFor, type TestClient } from './support/client';
 import { login } from './support/http';
-import { awarenessFrame, openRaw, statelessFrame, SYNC, type RawClient } from './support/raw';
+import { announceFrame, openRaw, statelessFrame, SYNC, type RawClient } from './support/raw';
 import { startTestServer, type TestServer } from './support/server';
 
 const BOARD = boardDocName('demo');
@@ -134,16 +133,6 @@ describe('broadcasts on a busy board', () => {
   });
 });
 
-/** An awareness frame announcing one state for `clientId`. */
-function presenceFrame(clientId: number, state: object): Uint8Array {
-  const e = encoding.createEncoder();
-  encoding.writeVarUint(e, 1);
-  encoding.writeVarUint(e, clientId);
-  encoding.writeVarUint(e, 1);
-  encoding.writeVarString(e, JSON.stringify(state));
-  return awarenessFrame(BOARD, encoding.toUint8Array(e));
-}
-
 describe('awareness on a board (ADR 0009: who is there comes from the server)', () => {
   it('goes to no one: renewals between commands cost no frame, and each command’s change still goes out at once', async () => {
     const { raw: watcher } = await member('product');
@@ -152,7 +141,7 @@ describe('awareness on a board (ADR 0009: who is there comes from the server)', 
     const from = watcher.frames.length;
     const announced = [1, 2, 3, 4, 5].map(() => new Y.Doc().clientID);
     for (const [i, clientId] of announced.entries()) {
-      talker.raw.send(presenceFrame(clientId, { cursor: `m${i}` }));
+      talker.raw.send(announceFrame(BOARD, [{ clientId, clock: 1, state: { cursor: `m${i}` } }]));
       const answer = await talker.raw.command(BOARD, JSON.stringify({ id: randomUUID(), type: 'updateCard', cardId: card.id, fields: { nextStep: `Between ${i}` } }));
       expect(answer.type).toBe('ack');
       await new Promise((r) => setTimeout(r, 15));

@@ -1,7 +1,6 @@
 // Hostile clients: Replays, roles and ownership, awareness identity and who may connect.
 import { asBoardId, asUserId, cardDocName, userColor } from '@baton/shared-types';
 import { SignJWT } from 'jose';
-import * as encoding from 'lib0/encoding';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -10,7 +9,7 @@ import { FakeClock } from '../src/clock';
 import { cardOf, connectClient, waitFor, type TestClient } from './support/client';
 import { connectDoc, type DocClient } from './support/docClient';
 import { login } from './support/http';
-import { awarenessFrame, openRaw, type RawClient } from './support/raw';
+import { announceFrame, openRaw, type RawClient } from './support/raw';
 import { refusalReason } from './support/refusal';
 import { type TestServer } from './support/server';
 
@@ -174,12 +173,7 @@ describe('awareness', () => {
 
     // The same claim hand-built on a raw socket.
     const fake = new Y.Doc();
-    const e = encoding.createEncoder();
-    encoding.writeVarUint(e, 1); // one client
-    encoding.writeVarUint(e, fake.clientID);
-    encoding.writeVarUint(e, 1); // clock
-    encoding.writeVarString(e, JSON.stringify({ user: { name: 'CEO', id: 'admin', role: 'admin' }, cursor: null }));
-    attacker.send(awarenessFrame(pack, encoding.toUint8Array(e)));
+    attacker.send(announceFrame(pack, [{ clientId: fake.clientID, clock: 1, state: { user: { name: 'CEO', id: 'admin', role: 'admin' }, cursor: null } }]));
     const seen = await waitFor(() => statesOf(managerPack)?.get(fake.clientID));
     expect(seen.user).toEqual({ id: 'sales2', name: 'Emma Carter', color: userColor('sales2'), role: 'sales' });
   });
@@ -192,17 +186,12 @@ describe('awareness', () => {
     const victimClock = salesPack.provider.awareness?.meta.get(victim)?.clock ?? 0;
 
     const own = new Y.Doc().clientID;
-    const e = encoding.createEncoder();
-    encoding.writeVarUint(e, 2);
-    for (const [clientId, state] of [
-      [victim, { cursor: 'hijacked' }],
-      [own, { cursor: 'marker' }],
-    ] as const) {
-      encoding.writeVarUint(e, clientId);
-      encoding.writeVarUint(e, victimClock + 100);
-      encoding.writeVarString(e, JSON.stringify(state));
-    }
-    attacker.send(awarenessFrame(pack, encoding.toUint8Array(e)));
+    attacker.send(
+      announceFrame(pack, [
+        { clientId: victim, clock: victimClock + 100, state: { cursor: 'hijacked' } },
+        { clientId: own, clock: victimClock + 100, state: { cursor: 'marker' } },
+      ]),
+    );
     // The attacker's own entry arrives, so the update was handled...
     await waitFor(() => statesOf(managerPack)?.get(own)?.cursor === 'marker');
     // ...but the victim's entry is untouched, for others and for the victim itself.
@@ -212,12 +201,7 @@ describe('awareness', () => {
 
   it('on a board reaches no one, whoever it claims to be', async () => {
     const { raw } = await rawMember('sales2');
-    const e = encoding.createEncoder();
-    encoding.writeVarUint(e, 1);
-    encoding.writeVarUint(e, new Y.Doc().clientID);
-    encoding.writeVarUint(e, 1);
-    encoding.writeVarString(e, JSON.stringify({ user: { name: 'CEO', id: 'admin', role: 'admin' } }));
-    raw.send(awarenessFrame(DOC, encoding.toUint8Array(e)));
+    raw.send(announceFrame(DOC, [{ clientId: new Y.Doc().clientID, clock: 1, state: { user: { name: 'CEO', id: 'admin', role: 'admin' } } }]));
     // A command on the same socket after it: once its change is at the manager, the announcement was handled.
     const card = cardOf(manager, 'sales2', 'lead');
     const answer = await raw.command(DOC, JSON.stringify({ id: randomUUID(), type: 'updateCard', cardId: card.id, fields: { nextStep: 'After the claim' } }));

@@ -3,7 +3,7 @@ import type { ScenarioResult } from '../context';
 import type { Settings } from '../settings';
 import type { SeedReport } from './batonSeed';
 import { CONTENTION_INTERVAL_S, type Contention } from './contention';
-import { floorText, type DiskFloor } from './diskFloor';
+import { floorText } from './diskFloor';
 import type { Machine } from './machine';
 import { renderMarkdown } from './table';
 
@@ -16,9 +16,6 @@ export interface DocumentInput {
   seeds: SeedReport[];
   contention: Contention;
 }
-
-const onServerCore = (floor: DiskFloor | undefined) =>
-  floor ? `; from a process pinned to the servers' core, as Baton commits: ${floorText(floor)}` : '';
 
 export function renderDocument({ machine, pinned, settings, results, durationS, seeds, contention }: DocumentInput): string {
   const verdicts = results.flatMap((r) => r.verdicts);
@@ -37,7 +34,7 @@ export function renderDocument({ machine, pinned, settings, results, durationS, 
     `| OS | ${machine.os} |`,
     `| disk (data dirs) | ${machine.disk} |`,
     ...(machine.durableCommit
-      ? [`| durable commit on that disk | ${floorText(machine.durableCommit)}${onServerCore(machine.durableCommitOnServerCore)} (SQLite WAL, synchronous=FULL, ${machine.durableCommit.commits} small commits ${machine.durableCommit.gapMs} ms apart): part of every Baton move, of no other peer's |`]
+      ? [`| durable commit on that disk | ${floorText(machine.durableCommit)} (SQLite WAL, synchronous=FULL, ${machine.durableCommit.commits} small commits ${machine.durableCommit.gapMs} ms apart): part of every Baton move, of no other peer's |`]
       : []),
     `| Node | ${machine.node} |`,
     `| date | ${machine.date} |`,
@@ -53,7 +50,7 @@ export function renderDocument({ machine, pinned, settings, results, durationS, 
     '- Peers, same harness, same workload, same `ws` server library: **raw ws** (relays each frame to every other socket: the floor), **y-websocket** (`@y/websocket-server` 0.1.1, in memory), **Hocuspocus+SQLite** (`@hocuspocus/server` 4.7 + `@hocuspocus/extension-sqlite`, default 2 s / 10 s store debounce), **Baton** (its `startServer`, SQLite WAL + synchronous=FULL).',
     `- The board: N deals in Baton's board-document layout (\`shared-types/src/ydoc\`), owned by ${settings.users} sales reps, spread over the six default stages. Baton's board is created through its command path (\`createCard\` per card; seeded once and cached); the other peers load a Y.Doc built from the same cards with the same layout helpers.`,
     '- Clients are light protocol clients (`bench/src/lib/clients`): they do the full handshake (auth, sync step 1/2, presence) but keep no Y.Doc, so hundreds fit on one core. A move is a Baton `moveCard` command, or for the other peers a direct Yjs write of the same card fields made from a mirror of the board under the writing client\'s id. Each move carries a nonce in the card\'s `nextStep`; a move is "seen" by a client when a frame carrying its nonce arrives.',
-    `- Every figure is median (min–max) over ${settings.runs} measured run(s) (fan-out: ${settings.fanout.rounds * Math.ceil(settings.fanout.runs / settings.fanout.rounds)} windows per client count, in ${settings.fanout.rounds} round(s)), after warm-up; table notes say what a run is.`,
+    `- Every figure is median (min–max) over ${settings.runs} measured run(s) (fan-out: ${settings.fanout.rounds * settings.fanout.windowsPerRound} windows per client count, in ${settings.fanout.rounds} round(s)), after warm-up; table notes say what a run is.`,
     '',
   ];
   if (seeds.length > 0) {

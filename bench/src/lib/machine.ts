@@ -12,10 +12,8 @@ export interface Machine {
   date: string;
   taskset: boolean;
   disk: string;
-  /** One durable SQLite commit on that disk (see diskFloor), when measured, from a process on no particular core... */
+  /** One durable SQLite commit on that disk (see diskFloor), when measured. */
   durableCommit?: DiskFloor;
-  /** ...and from a process pinned to the servers' core, as Baton's commits run. */
-  durableCommitOnServerCore?: DiskFloor;
 }
 
 function firstLine(file: string, key: string): string | null {

@@ -67,7 +67,7 @@ async function idleWindow(call: <T>(op: string) => Promise<T>, ms: number): Prom
 export async function fanout(ctx: BenchContext): Promise<ScenarioResult> {
   const s = ctx.settings.fanout;
   const prepared = await ctx.boards.get(s.cards);
-  const results = new Map<PeerId, PeerResult>();
+  const results = new Map<PeerId, PeerResult>(ctx.peers.map((p) => [p.id, { byCount: new Map(), idle: null, syncMs: [] }]));
   const failures: string[] = [];
   const failed = new Set<PeerId>();
   // The peers run one after another, and this machine's speed drifts over minutes (in two runs
@@ -76,15 +76,10 @@ export async function fanout(ctx: BenchContext): Promise<ScenarioResult> {
   for (let round = 0; round < s.rounds; round++) {
     const order = round % 2 === 0 ? ctx.peers : [...ctx.peers].reverse();
     for (const spec of order) {
-      if (failed.has(spec.id)) continue;
-      let result = results.get(spec.id);
-      if (!result) {
-        result = { byCount: new Map(), idle: null, syncMs: [] };
-        results.set(spec.id, result);
-      }
-      const into = result;
+      const result = results.get(spec.id);
+      if (!result || failed.has(spec.id)) continue;
       const before = failures.length;
-      await guard(ctx.log, failures, spec.label, () => measurePeer(ctx, spec, prepared, into, round));
+      await guard(ctx.log, failures, spec.label, () => measurePeer(ctx, spec, prepared, result, round));
       // A peer that failed once is not started again: its note says why.
       if (failures.length > before) failed.add(spec.id);
     }
@@ -102,7 +97,6 @@ async function measurePeer(ctx: BenchContext, spec: PeerSpec, prepared: Prepared
   fleet = new Fleet(peer.target, tracker, true);
   const mirror = spec.id === 'baton' ? null : new Mirror(prepared.update);
   const stages = initialStages(prepared.board);
-  const windowsPerRound = Math.ceil(s.runs / s.rounds);
   try {
     for (const n of s.counts) {
       ctx.log(`  ${spec.label}: ${n} clients${s.rounds > 1 ? ` (round ${round + 1} of ${s.rounds})` : ''}`);
@@ -114,11 +108,10 @@ async function measurePeer(ctx: BenchContext, spec: PeerSpec, prepared: Prepared
       const writers = makeWriters(fleet.clients.slice(0, movers), prepared.board, assignCards(prepared.board, movers), stages, tracker, mirror);
       const moves = new PeriodicMoves(writers, s.periodMs);
       tracker.window = -1;
-      collectGarbage();
       moves.start();
       await sleep(s.warmupMs);
       const windows: Array<{ id: number; server: ServerWindow; client: LoadGenWindow; t0: number; t1: number }> = [];
-      for (let r = 0; r < windowsPerRound; r++) {
+      for (let r = 0; r < s.windowsPerRound; r++) {
         // The load generator collects its garbage between windows, not in one: its pauses would
         // delay every peer's arrivals alike, but whichever moves happen to be in flight. Moves
         // sent meanwhile are not counted.
@@ -201,7 +194,7 @@ function report(ctx: BenchContext, results: Map<PeerId, PeerResult>, failures: s
     columns: ['clients', 'figure', ...peers.map((p) => p.label), 'target', 'Baton'],
     rows,
     notes: [
-      `median (min–max) over ${s.rounds * Math.ceil(s.runs / s.rounds)} run(s) of ${s.windowMs / 1000} s after ${s.warmupMs / 1000} s warm-up, the load generator's garbage collected before each${s.rounds > 1 ? `; in ${s.rounds} rounds with a fresh server each, the peers' order reversed every round (${ctx.peers.map((p) => p.label).join(' → ')}, then back)` : ''}; percentiles pool all (move, receiver) pairs of a run.`,
+      `median (min–max) over ${s.rounds * s.windowsPerRound} run(s) of ${s.windowMs / 1000} s after ${s.warmupMs / 1000} s warm-up, the load generator's garbage collected before each${s.rounds > 1 ? `; in ${s.rounds} rounds with a fresh server each, the peers' order reversed every round (${ctx.peers.map((p) => p.label).join(' → ')}, then back)` : ''}; percentiles pool all (move, receiver) pairs of a run.`,
       'delivered = share of expected (move, receiver) arrivals seen; load-gen CPU near 100% or a large load-gen loop delay would mean the load generator, not the server, limits the figures.',
       'Baton movers send a moveCard command (the server validates, commits to SQLite with fsync, applies; the fsync alone is the "durable commit on that disk" of the Machine table); the other peers receive a direct Yjs write of the same fields and keep it in memory (Hocuspocus stores it 2–10 s later).',
       'presence: every client announces itself and renews its awareness state every 15–18 s as y-protocols does. The other peers send each renewal to every client; Baton drops awareness on a board (nothing there reads it) and sends its own list of who is there on each join and leave (ADR 0009), so its windows carry no presence traffic.',

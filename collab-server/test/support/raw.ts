@@ -69,6 +69,18 @@ export const statelessFrame = (doc: string, payload: string) => frame(doc, MSG.S
 
 export const awarenessFrame = (doc: string, update: Uint8Array) => frame(doc, MSG.Awareness, (e) => encoding.writeVarUint8Array(e, update));
 
+/** An awareness frame announcing these states, hand-built as y-protocols encodes an awareness update. */
+export function announceFrame(doc: string, states: ReadonlyArray<{ clientId: number; clock: number; state: unknown }>): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, states.length);
+  for (const { clientId, clock, state } of states) {
+    encoding.writeVarUint(e, clientId);
+    encoding.writeVarUint(e, clock);
+    encoding.writeVarString(e, JSON.stringify(state));
+  }
+  return awarenessFrame(doc, encoding.toUint8Array(e));
+}
+
 function decodeFrame(data: Uint8Array): Frame {
   const d = decoding.createDecoder(data);
   const doc = decoding.readVarString(d);
