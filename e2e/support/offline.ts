@@ -1,9 +1,30 @@
 import type { Page } from 'playwright-core';
 import { cardIn } from './board';
 
-/** Waits until the service worker has installed the app shell and controls the page (it can then reload offline). */
+/**
+ * Waits until the service worker has installed the app shell and is active, so the page can be
+ * reloaded offline. Not until it controls this page: a tab that navigated while the worker was
+ * installing (board -> pack page) loaded before the worker's clients.claim() and stays
+ * uncontrolled until its next load, which the active worker then serves, offline included.
+ */
 export async function waitForServiceWorker(page: Page, timeout = 30_000): Promise<void> {
-  await page.waitForFunction(() => navigator.serviceWorker?.controller !== null && navigator.serviceWorker?.controller !== undefined, undefined, { timeout });
+  try {
+    await page.waitForFunction(async () => (await navigator.serviceWorker?.getRegistration())?.active?.state === 'activated', undefined, { timeout, polling: 100 });
+  } catch (error) {
+    throw new Error(`the service worker did not become active within ${timeout} ms (${await serviceWorkerState(page)})`, { cause: error });
+  }
+}
+
+/** What the page's service worker registration looks like, for a failure message. */
+async function serviceWorkerState(page: Page): Promise<string> {
+  return page
+    .evaluate(async () => {
+      const registration = await navigator.serviceWorker.getRegistration();
+      if (!registration) return 'no registration';
+      const state = (w: ServiceWorker | null) => w?.state ?? 'none';
+      return `installing: ${state(registration.installing)}, waiting: ${state(registration.waiting)}, active: ${state(registration.active)}`;
+    })
+    .catch((e: unknown) => `state unknown: ${String(e)}`);
 }
 
 /** Waits for the sync badge's state (`offline`, `saved`, `waiting`…). */
