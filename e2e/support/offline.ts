@@ -2,16 +2,19 @@ import type { Page } from 'playwright-core';
 import { cardIn } from './board';
 
 /**
- * Waits until the service worker has installed the app shell and is active, so the page can be
- * reloaded offline. Not until it controls this page: a tab that navigated while the worker was
- * installing (board -> pack page) loaded before the worker's clients.claim() and stays
- * uncontrolled until its next load, which the active worker then serves, offline included.
+ * Waits until the service worker has installed the app shell and controls the page, so the page
+ * can be reloaded offline. A tab that navigated while the worker was installing (board -> pack
+ * page) loaded before the worker's clients.claim() and stays uncontrolled until its next load;
+ * such a tab is reloaded once, online, as the user's next visit would.
  */
 export async function waitForServiceWorker(page: Page, timeout = 30_000): Promise<void> {
+  const controlled = () => navigator.serviceWorker?.controller !== null && navigator.serviceWorker?.controller !== undefined;
   try {
     await page.waitForFunction(async () => (await navigator.serviceWorker?.getRegistration())?.active?.state === 'activated', undefined, { timeout, polling: 100 });
+    if (!(await page.evaluate(controlled))) await page.reload();
+    await page.waitForFunction(controlled, undefined, { timeout: 5000 });
   } catch (error) {
-    throw new Error(`the service worker did not become active within ${timeout} ms (${await serviceWorkerState(page)})`, { cause: error });
+    throw new Error(`the service worker did not take control of the page within ${timeout} ms (${await serviceWorkerState(page)})`, { cause: error });
   }
 }
 
