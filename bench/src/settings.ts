@@ -5,7 +5,8 @@
  * `BENCH_RESEED=1` re-seeds the cached Baton boards. Only a complete full run writes
  * docs/benchmarks.md; the others write bench/results/{quick,partial}.md. `BENCH_COUNTS=50,200` picks
  * the fan-out client counts, `BENCH_ROUNDS` how many rounds the fan-out's peers run in (full run: 2);
- * `BENCH_TRACE=1` passes the servers' stderr through.
+ * `BENCH_TRACE=1` passes the servers' stdout and stderr through (with
+ * `BENCH_SERVER_NODE_ARGS=--trace-gc`, their garbage collections).
  */
 export interface Settings {
   quick: boolean;

@@ -61,7 +61,10 @@ async function startOnce(script: string, env: Record<string, string>, timeoutMs:
   };
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
-  if (process.env.BENCH_TRACE) child.stderr?.on('data', (d: Buffer) => process.stderr.write(d));
+  if (process.env.BENCH_TRACE) {
+    child.stderr?.on('data', (d: Buffer) => process.stderr.write(d));
+    child.stdout?.on('data', (d: Buffer) => process.stderr.write(d));
+  }
   let exitInfo = '';
   const exited = new Promise<void>((resolve) => {
     child.once('exit', (code, signal) => {
