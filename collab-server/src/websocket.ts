@@ -3,6 +3,7 @@ import type { Hocuspocus } from '@hocuspocus/server';
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import { isBoardAwareness } from './boards/boardAwareness';
 import type { JoinCache } from './boards/joinCache';
 import type { Logger } from './log';
 
@@ -26,7 +27,8 @@ function toRequest(req: IncomingMessage): Request {
  * Accepts websocket upgrades on /collab and hands them to Hocuspocus (4.x does not listen on
  * the socket itself). Frames over the size limit close the socket with 1009; text frames
  * are refused with 1003; socket errors never reach the process. A first sync of a client
- * holding nothing is served from one cached encoding of the board (see JoinCache).
+ * holding nothing is served from one cached encoding of the board (see JoinCache); awareness
+ * sent on a board goes no further than here (see isBoardAwareness).
  */
 export function attachCollab(server: Server, hocuspocus: Hocuspocus, log: Logger, joinCache: JoinCache): WebSocketServer {
   const wss = new WebSocketServer({ noServer: true, maxPayload: LIMITS.maxWebsocketPayloadBytes });
@@ -38,7 +40,9 @@ export function attachCollab(server: Server, hocuspocus: Hocuspocus, log: Logger
         ws.close(1003, 'Binary frames only');
         return;
       }
-      connection.handleMessage(joinCache.incoming(ws, toUint8(data)));
+      const frame = toUint8(data);
+      if (isBoardAwareness(frame)) return;
+      connection.handleMessage(joinCache.incoming(ws, frame));
     });
     ws.on('close', (code, reason) => connection.handleClose({ code, reason: reason.toString() }));
     ws.on('error', (error) => log.warn('websocket error', { error: error.message }));

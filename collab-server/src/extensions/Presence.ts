@@ -56,6 +56,7 @@ export class Presence implements Extension {
 
   async beforeHandleAwareness({ states, connection, document }: beforeHandleAwarenessPayload): Promise<void> {
     if (parseDocName(document.name)?.kind === 'board') {
+      // The socket drops these already (isBoardAwareness); this covers any other way in.
       // An empty update changes nothing, so Hocuspocus has nothing to send on.
       states.clear();
       return;
