@@ -3,7 +3,7 @@ import type { Hocuspocus } from '@hocuspocus/server';
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
-import { isBoardAwareness } from './boards/boardAwareness';
+import { isBoardAwareness } from './boards/frames';
 import type { JoinCache } from './boards/joinCache';
 import type { Logger } from './log';
 

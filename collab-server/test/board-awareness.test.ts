@@ -1,7 +1,7 @@
 import { boardDocName, cardDocName } from '@baton/shared-types';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { isBoardAwareness } from '../src/boards/boardAwareness';
+import { isBoardAwareness } from '../src/boards/frames';
 import { announceFrame, statelessFrame, syncStep1Frame, updateFrame } from './support/raw';
 
 const BOARD = boardDocName('demo');

@@ -59,11 +59,9 @@ async function startOnce(script: string, env: Record<string, string>, timeoutMs:
   const keep = (d: Buffer) => {
     output = (output + d.toString()).slice(-20_000);
   };
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
-  if (process.env.BENCH_TRACE) {
-    child.stderr?.on('data', (d: Buffer) => process.stderr.write(d));
-    child.stdout?.on('data', (d: Buffer) => process.stderr.write(d));
+  for (const stream of [child.stdout, child.stderr]) {
+    stream?.on('data', keep);
+    if (process.env.BENCH_TRACE) stream?.on('data', (d: Buffer) => process.stderr.write(d));
   }
   let exitInfo = '';
   const exited = new Promise<void>((resolve) => {

@@ -1,13 +1,8 @@
-import { parseDocName } from '@baton/shared-types';
 import type { beforeSyncPayload, Extension, Hocuspocus } from '@hocuspocus/server';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
-
-/** Hocuspocus message type and y-protocols sync steps (see @hocuspocus/common and y-protocols/sync). */
-const SYNC = 0;
-const STEP1 = 0;
-const UPDATE = 2;
+import { boardOfAddress, MESSAGE, SYNC_STEP } from './frames';
 
 export interface JoinCacheOptions {
   /** An encoding nobody used for this long is dropped (it is as big as the board). */
@@ -65,8 +60,8 @@ export class JoinCache implements Extension {
   incoming(socket: object, frame: Uint8Array): Uint8Array {
     const address = emptyStep1Address(frame);
     if (address === null) return frame;
-    const name = address.split('\0')[0] ?? '';
-    if (parseDocName(name)?.kind !== 'board') return frame;
+    const name = boardOfAddress(address);
+    if (name === null) return frame;
     const doc = this.hocuspocus.documents.get(name);
     if (!doc || this.hocuspocus.unloadingDocuments.has(name)) return frame;
     const entry = this.entryFor(name, doc);
@@ -77,7 +72,7 @@ export class JoinCache implements Extension {
   }
 
   async beforeSync({ connection, type, payload }: beforeSyncPayload): Promise<void> {
-    if (type !== STEP1) return;
+    if (type !== SYNC_STEP.step1) return;
     const list = this.pending.get(connection.webSocket);
     const at = list?.findIndex((e) => sameBytes(e.stateVector, payload)) ?? -1;
     if (!list || at < 0) return;
@@ -147,8 +142,8 @@ export class JoinCache implements Extension {
 function updateFrame(address: string, update: Uint8Array): { bytes: Uint8Array; update: Uint8Array } {
   const e = encoding.createEncoder();
   encoding.writeVarString(e, address);
-  encoding.writeVarUint(e, SYNC);
-  encoding.writeVarUint(e, UPDATE);
+  encoding.writeVarUint(e, MESSAGE.sync);
+  encoding.writeVarUint(e, SYNC_STEP.update);
   encoding.writeVarUint8Array(e, update);
   const bytes = encoding.toUint8Array(e);
   return { bytes, update: bytes.subarray(bytes.length - update.length) };
@@ -158,7 +153,7 @@ function updateFrame(address: string, update: Uint8Array): { bytes: Uint8Array; 
 export function emptyStep1Address(frame: Uint8Array): string | null {
   // address, Sync, Step1, a one-byte state vector holding 0 clients: the frame ends with 0 0 1 0.
   const n = frame.length;
-  if (n < 5 || frame[n - 4] !== SYNC || frame[n - 3] !== STEP1 || frame[n - 2] !== 1 || frame[n - 1] !== 0) return null;
+  if (n < 5 || frame[n - 4] !== MESSAGE.sync || frame[n - 3] !== SYNC_STEP.step1 || frame[n - 2] !== 1 || frame[n - 1] !== 0) return null;
   try {
     const decoder = decoding.createDecoder(frame);
     const address = decoding.readVarString(decoder);
@@ -171,8 +166,8 @@ export function emptyStep1Address(frame: Uint8Array): string | null {
 function step1Frame(address: string, stateVector: Uint8Array): Uint8Array {
   const e = encoding.createEncoder();
   encoding.writeVarString(e, address);
-  encoding.writeVarUint(e, SYNC);
-  encoding.writeVarUint(e, STEP1);
+  encoding.writeVarUint(e, MESSAGE.sync);
+  encoding.writeVarUint(e, SYNC_STEP.step1);
   encoding.writeVarUint8Array(e, stateVector);
   return encoding.toUint8Array(e);
 }

@@ -56,7 +56,8 @@ export class Presence implements Extension {
 
   async beforeHandleAwareness({ states, connection, document }: beforeHandleAwarenessPayload): Promise<void> {
     if (parseDocName(document.name)?.kind === 'board') {
-      // The socket drops these already (isBoardAwareness); this covers any other way in.
+      // The socket drops a client's (isBoardAwareness); this catches awareness relayed by another
+      // process over Redis, which Hocuspocus hands to this hook as well.
       // An empty update changes nothing, so Hocuspocus has nothing to send on.
       states.clear();
       return;

@@ -1,8 +1,20 @@
+/** What the socket layer reads of a client's frame before Hocuspocus does (see websocket.ts, JoinCache). */
 import { parseDocName } from '@baton/shared-types';
 import * as decoding from 'lib0/decoding';
 
-/** Hocuspocus's message type for an awareness update (see @hocuspocus/common). */
-const AWARENESS = 1;
+/** Hocuspocus message types (see @hocuspocus/common). */
+export const MESSAGE = { sync: 0, awareness: 1 } as const;
+/** y-protocols sync steps inside a sync message (see y-protocols/sync). */
+export const SYNC_STEP = { step1: 0, update: 2 } as const;
+
+/**
+ * The board document a message address names, or null. Providers sharing one socket address
+ * their messages `name\0session` (sessionAwareness): the document is the part before `\0`.
+ */
+export function boardOfAddress(address: string): string | null {
+  const name = address.split('\0')[0] ?? '';
+  return parseDocName(name)?.kind === 'board' ? name : null;
+}
 
 /**
  * Whether a client's frame is an awareness update for a board document. Boards carry no
@@ -18,9 +30,8 @@ export function isBoardAwareness(frame: Uint8Array): boolean {
     const decoder = decoding.createDecoder(frame);
     const addressLength = decoding.readVarUint(decoder);
     decoder.pos += addressLength;
-    if (decoder.pos >= frame.length || decoding.readVarUint(decoder) !== AWARENESS) return false;
-    const address = decoding.readVarString(decoding.createDecoder(frame));
-    return parseDocName(address.split('\0')[0] ?? '')?.kind === 'board';
+    if (decoder.pos >= frame.length || decoding.readVarUint(decoder) !== MESSAGE.awareness) return false;
+    return boardOfAddress(decoding.readVarString(decoding.createDecoder(frame))) !== null;
   } catch {
     return false;
   }
