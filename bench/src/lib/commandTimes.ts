@@ -7,11 +7,19 @@
  * sending it to every connection takes (Hocuspocus's `broadcastUpdate`, which every peer does in
  * its own way); and how long the durable commit is (`Store.commitCommands`: one SQLite
  * transaction and its fsync). The other peers have no such steps: their server relays the
- * client's write as it arrives.
+ * client's write as it arrives. It also counts the commands that arrived while an earlier one
+ * was still in hand (decided, committed or being sent): they wait for it, and they are the
+ * moves that set a window's p99 (a window holds 20–200 moves, each delivered to every client).
+ * Most of that wait is spent in the socket, unread, while the event loop sends the earlier
+ * change; such a command reaches its handler right after the earlier one is done (0.2–0.3 ms
+ * later on the bench machine), so a command whose handler starts within BEHIND_MS of the end
+ * of the one before is counted as having waited for it (by chance, at 10 moves/s, 0.5%).
  */
 import type { BatonServer } from '@baton/collab-server';
 import type { WindowFigures } from './agent';
 import { Samples } from './stats';
+
+const BEHIND_MS = 0.5;
 
 type Broadcasting = { broadcastUpdate(update: Uint8Array): unknown };
 
@@ -23,15 +31,27 @@ export function timeCommands(server: Pick<BatonServer, 'commands' | 'store' | 'h
   const broadcast = new Samples();
   /** The commands whose change has not gone out yet, with when each arrived (a batch's changes go out in one broadcast). */
   const waiting = new Set<{ at: number }>();
+  let behind = 0;
+  /** Commands between their handler and their change having gone out and been appended; when the last one finished. */
+  let inHand = 0;
+  let lastDone = Number.NEGATIVE_INFINITY;
   let recording = false;
   const timed = <A extends unknown[], R>(fn: (...args: A) => Promise<R>, into: Samples, track = false) =>
     async (...args: A): Promise<R> => {
       const t = performance.now();
       const command = { at: t };
-      if (track) waiting.add(command);
+      if (track) {
+        if (recording && (inHand > 0 || t - lastDone < BEHIND_MS)) behind++;
+        waiting.add(command);
+        inHand++;
+      }
       try {
         return await fn(...args);
       } finally {
+        if (track) {
+          inHand--;
+          lastDone = performance.now();
+        }
         waiting.delete(command);
         if (recording) into.push(performance.now() - t);
       }
@@ -67,6 +87,7 @@ export function timeCommands(server: Pick<BatonServer, 'commands' | 'store' | 'h
     begin: () => {
       wrapBroadcasts();
       for (const s of [settle, commit, untilOut, broadcast]) s.clear();
+      behind = 0;
       recording = true;
     },
     end: () => {
@@ -81,6 +102,7 @@ export function timeCommands(server: Pick<BatonServer, 'commands' | 'store' | 'h
           untilOutP50: untilOut.p(50),
           untilOutP99: untilOut.p(99),
           broadcastP50: broadcast.p(50),
+          behindPct: settle.count > 0 ? (100 * behind) / settle.count : Number.NaN,
         },
       };
     },

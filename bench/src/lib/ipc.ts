@@ -26,6 +26,8 @@ export interface CommandTimes {
   untilOutP99: number;
   /** Sending one change to every connection. */
   broadcastP50: number;
+  /** Share of the commands that arrived while an earlier one was still in hand (%). */
+  behindPct: number;
 }
 
 /** What a server process reports about a measuring window (see agent.ts). */
