@@ -19,7 +19,8 @@ import type { BatonServer } from '@baton/collab-server';
 import type { WindowFigures } from './agent';
 import { Samples } from './stats';
 
-const BEHIND_MS = 0.5;
+/** A command reaching its handler this soon after the one before it ended had waited for it. */
+export const BEHIND_MS = 0.5;
 
 type Broadcasting = { broadcastUpdate(update: Uint8Array): unknown };
 

@@ -8,6 +8,7 @@
 import type { BenchContext, ScenarioResult } from '../context';
 import { assignCards } from '../lib/board';
 import { Mirror } from '../lib/clients/mirror';
+import { BEHIND_MS } from '../lib/commandTimes';
 import { collectGarbage, sleep, until } from '../lib/cpu';
 import { Fleet } from '../lib/fleet';
 import type { CommandTimes, ServerWindow } from '../lib/ipc';
@@ -201,7 +202,7 @@ function report(ctx: BenchContext, results: Map<PeerId, PeerResult>, failures: s
       'delivered = share of expected (move, receiver) arrivals seen; load-gen CPU near 100% or a large load-gen loop delay would mean the load generator, not the server, limits the figures.',
       'Baton movers send a moveCard command (the server validates, commits to SQLite with fsync, applies; the fsync alone is the "durable commit on that disk" of the Machine table); the other peers receive a direct Yjs write of the same fields and keep it in memory (Hocuspocus stores it 2–10 s later).',
       'presence: every client announces itself and renews its awareness state every 15–18 s as y-protocols does. The other peers send each renewal to every client; Baton drops awareness on a board (nothing there reads it) and sends its own list of who is there on each join and leave (ADR 0009), so its windows carry no presence traffic.',
-      'Baton command on the server: measured in Baton\'s process, from its handler receiving a command until the change has gone out to every connection and is appended to the update log. Until its change starts going out: parse, checks, decision, durable commit and the Yjs transaction, all Baton\'s own work; the durable commit is the SQLite transaction with its fsync, which every Baton move waits for before anyone sees it. Sending the change to every connection is the part every peer does (the other peers relay the write as it arrives). Moves that arrived while another was in hand wait for it, mostly unread in their socket while the server sends the earlier change (counted when the command reaches its handler while the earlier one runs or within 0.5 ms of its end, see commandTimes.ts), for up to one "Baton command on the server" time, which the server cannot see. They are a few percent of the moves, but each is delivered to every client, so they are the pairs a window\'s p99 is made of.',
+      `Baton command on the server: measured in Baton's process, from its handler receiving a command until the change has gone out to every connection and is appended to the update log. Until its change starts going out: parse, checks, decision, durable commit and the Yjs transaction, all Baton's own work; the durable commit is the SQLite transaction with its fsync, which every Baton move waits for before anyone sees it. Sending the change to every connection is the part every peer does (the other peers relay the write as it arrives). Moves that arrived while another was in hand wait for it, mostly unread in their socket while the server sends the earlier change (counted when the command reaches its handler while the earlier one runs or within ${BEHIND_MS} ms of its end, see commandTimes.ts), for up to one "Baton command on the server" time, which the server cannot see. They are a few percent of the moves, but each is delivered to every client, so they are the pairs a window's p99 is made of.`,
       ...failures,
     ],
   };
